@@ -1,2 +1,12 @@
+// Command aws is a drop-in replacement for AWS CLI v2's cognito-idp commands.
 package main
-func main(){}
+
+import (
+	"os"
+
+	"github.com/cognito-cli/aws/cmd"
+)
+
+func main() {
+	os.Exit(cmd.Main(os.Args[1:], cmd.System()))
+}

@@ -1,0 +1,31 @@
+package cmd
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams carries every input and output of a run, so a command can be
+// run in-process by tests with buffers in place of the terminal.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// StdoutTTY reports whether Out is a terminal (pager, colour "auto").
+	StdoutTTY bool
+	// Getenv reads the environment.
+	Getenv func(string) string
+}
+
+// System returns the process's own streams and environment.
+func System() *IOStreams {
+	return &IOStreams{
+		In:        os.Stdin,
+		Out:       os.Stdout,
+		ErrOut:    os.Stderr,
+		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		Getenv:    os.Getenv,
+	}
+}

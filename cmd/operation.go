@@ -1,0 +1,267 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cognito-cli/aws/internal/argparse"
+	"github.com/cognito-cli/aws/internal/clierr"
+	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/transport"
+	"github.com/cognito-cli/aws/model"
+	"github.com/cognito-cli/aws/output"
+)
+
+// argSpec ties a command-line option to the input member it sets.
+type argSpec struct {
+	member *model.Member
+	shape  *model.Shape
+	option string
+}
+
+// argTable is an operation's parser and the options it knows.
+type argTable struct {
+	parser *argparse.Parser
+	args   []argSpec
+	pager  *model.Paginator
+}
+
+// Option names the CLI adds to every operation.
+const (
+	optCLIInputJSON = "--cli-input-json"
+	optCLIInputYAML = "--cli-input-yaml"
+	optSkeleton     = "--generate-cli-skeleton"
+)
+
+// buildArgTable makes the operation's options in the CLI's order: the input
+// members, then --cli-input-json/--cli-input-yaml, the pagination options,
+// and --generate-cli-skeleton. Required members are required on the line
+// unless an option that supplies or skips them is present.
+func buildArgTable(m *model.Model, op *model.Operation, args []string) *argTable {
+	t := &argTable{parser: argparse.New()}
+	overrideRequired := false
+	for _, a := range args {
+		if a == optCLIInputJSON || a == optCLIInputYAML || a == optSkeleton {
+			overrideRequired = true
+		}
+	}
+	if op.Input != nil {
+		in := m.Shape(op.Input.Shape)
+		for _, mem := range in.Members {
+			s := m.Shape(mem.Shape)
+			name := "--" + model.XformName(mem.Name, '-')
+			t.args = append(t.args, argSpec{member: mem, shape: s, option: name})
+			switch s.Type {
+			case "boolean":
+				t.parser.Add(&argparse.Action{Options: []string{name}, Dest: mem.Name, Nargs: argparse.Zero, Const: true})
+				t.parser.Add(&argparse.Action{Options: []string{"--no-" + name[2:]}, Dest: mem.Name, Nargs: argparse.Zero, Const: false})
+			case "list":
+				t.parser.Add(&argparse.Action{Options: []string{name}, Dest: mem.Name, Nargs: argparse.OneOrMore, Required: in.IsRequired(mem.Name) && !overrideRequired})
+			default:
+				t.parser.Add(&argparse.Action{Options: []string{name}, Dest: mem.Name, Required: in.IsRequired(mem.Name) && !overrideRequired})
+			}
+		}
+	}
+	t.parser.Add(&argparse.Action{Options: []string{optCLIInputJSON}, Dest: "cli_input_json"})
+	t.parser.Add(&argparse.Action{Options: []string{optCLIInputYAML}, Dest: "cli_input_yaml"})
+	if p, ok := model.PaginatorFor(op.Name); ok {
+		t.pager = &p
+		t.parser.Add(&argparse.Action{Options: []string{"--starting-token"}, Dest: "starting_token"})
+		if p.LimitKey != "" {
+			t.parser.Add(&argparse.Action{Options: []string{"--page-size"}, Dest: "page_size", Int: true})
+		}
+		t.parser.Add(&argparse.Action{Options: []string{"--max-items"}, Dest: "max_items", Int: true})
+	}
+	t.parser.Add(&argparse.Action{Options: []string{optSkeleton}, Dest: "generate_cli_skeleton", Nargs: argparse.Optional, Const: "input", Choices: []string{"input", "output", "yaml-input"}})
+	t.parser.Add(&argparse.Action{Dest: "help", Nargs: argparse.Optional})
+	return t
+}
+
+func (a *app) runOperation(opName string, args []string) error {
+	op := a.model.Operation(opName)
+	table := buildArgTable(a.model, op, args)
+	res, rest, err := table.parser.ParseKnown(args)
+	if err != nil {
+		return err
+	}
+	if h, ok := res.Get("help").(string); ok {
+		if h == "help" {
+			return clierr.Runtime("help is not available in this build")
+		}
+		rest = append(rest, h)
+	}
+	if len(rest) > 0 {
+		return &unknownOptionsError{options: rest}
+	}
+
+	params := document.NewMap(len(table.args))
+	for _, spec := range table.args {
+		if !res.Seen[spec.member.Name] {
+			continue
+		}
+		v, err := unpack(spec, res.Get(spec.member.Name))
+		if err != nil {
+			return err
+		}
+		params.Set(spec.member.Name, v)
+	}
+	return a.invoke(op, params)
+}
+
+// unpack converts one parsed option value into its request value.
+// Placeholder until internal/params lands: scalars, booleans and lists of
+// strings only.
+func unpack(spec argSpec, raw any) (any, error) {
+	switch v := raw.(type) {
+	case bool:
+		return v, nil
+	case []string:
+		out := make([]any, len(v))
+		for i, s := range v {
+			out[i] = s
+		}
+		return out, nil
+	case string:
+		switch spec.shape.Type {
+		case "integer", "long":
+			n, ok := document.ParsePythonInt(v)
+			if !ok {
+				return nil, clierr.Runtime("invalid literal for int() with base 10: '%s'", v)
+			}
+			return n, nil
+		case "structure", "map":
+			return document.ParseJSON([]byte(v))
+		}
+		return v, nil
+	}
+	return raw, nil
+}
+
+// invoke sends the request and prints the response.
+func (a *app) invoke(op *model.Operation, params *document.Map) error {
+	ctx := context.Background()
+	client, err := a.client(ctx)
+	if err != nil {
+		return err
+	}
+	body := []byte(output.FormatJSON(params, 0))
+	if params.Len() == 0 {
+		body = []byte("{}")
+	}
+	resp, err := client.Call(ctx, op.Name, body, isUnsigned(op))
+	if err != nil {
+		return a.callError(op, err)
+	}
+	doc, err := document.ParseJSON(resp.Body)
+	if err != nil {
+		return clierr.Runtime("Unable to parse the response of the %s operation: %v", op.Name, err)
+	}
+	if m, ok := doc.(*document.Map); ok && m.Len() == 0 {
+		return nil
+	}
+	return output.WriteJSON(a.io.Out, doc)
+}
+
+// isUnsigned reports whether the model marks the operation as sent without
+// a signature.
+func isUnsigned(op *model.Operation) bool {
+	if op.AuthType == "none" {
+		return true
+	}
+	for _, a := range op.Auth {
+		if a == "smithy.api#noAuth" {
+			return true
+		}
+	}
+	return false
+}
+
+// client builds the SDK client from the global options and settings.
+func (a *app) client(ctx context.Context) (*transport.Client, error) {
+	g := a.globals
+	o := transport.Options{
+		Profile:        g.Profile,
+		Region:         g.Region,
+		EndpointURL:    g.EndpointURL,
+		NoSign:         !g.SignRequest,
+		NoVerifySSL:    !g.VerifySSL,
+		CABundle:       g.CABundle,
+		ConnectTimeout: timeoutOption(g.ConnectTimeout),
+		ReadTimeout:    timeoutOption(g.ReadTimeout),
+	}
+	if g.Debug {
+		o.Debug = a.io.ErrOut
+	}
+	if o.NoSign {
+		// no credentials needed
+	} else if err := a.checkEnvCredentials(); err != nil {
+		return nil, err
+	}
+	c, err := transport.New(ctx, o)
+	if err != nil {
+		var pnf *transport.ProfileNotFoundError
+		switch {
+		case errors.Is(err, transport.ErrNoRegion):
+			return nil, clierr.Config("NoRegion", "You must specify a region. You can also configure your region by running \"aws configure\".")
+		case errors.As(err, &pnf):
+			return nil, clierr.Runtime("%s", pnf.Error())
+		}
+		return nil, clierr.Runtime("%v", err)
+	}
+	return c, nil
+}
+
+// checkEnvCredentials reports half a key pair in the environment, which the
+// CLI refuses rather than ignores.
+func (a *app) checkEnvCredentials() error {
+	if a.globals.Profile != "" {
+		return nil
+	}
+	id, secret := a.io.Getenv("AWS_ACCESS_KEY_ID"), a.io.Getenv("AWS_SECRET_ACCESS_KEY")
+	switch {
+	case id != "" && secret == "":
+		return clierr.Runtime("Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY")
+	case id == "" && secret != "":
+		return clierr.Runtime("Partial credentials found in env, missing: AWS_ACCESS_KEY_ID")
+	}
+	return nil
+}
+
+func timeoutOption(s string) time.Duration {
+	if s == "" {
+		return -1
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(strings.ReplaceAll(s, "_", "")))
+	if err != nil {
+		return -1
+	}
+	return time.Duration(n) * time.Second
+}
+
+// callError maps a failed call to the CLI's error.
+func (a *app) callError(op *model.Operation, err error) error {
+	var se *transport.ServiceError
+	if errors.As(err, &se) {
+		fields := document.NewMap(4)
+		if doc, perr := document.ParseJSON(se.Body); perr == nil {
+			if m, ok := doc.(*document.Map); ok {
+				for _, k := range m.Keys() {
+					if k == "__type" {
+						continue
+					}
+					v, _ := m.Get(k)
+					fields.Set(k, v)
+				}
+			}
+		}
+		return &serviceError{operation: op.Name, code: se.Code, message: se.Msg, fields: fields, details: document.NewMap(0)}
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "failed to retrieve credentials") || strings.Contains(msg, "no EC2 IMDS role found") {
+		return clierr.Config("NoCredentials", "Unable to locate credentials. You can configure credentials by running \"aws login\".")
+	}
+	return clierr.Runtime("%s", msg)
+}

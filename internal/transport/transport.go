@@ -1,0 +1,301 @@
+// Package transport is the one place that talks to the service, through
+// aws-sdk-go-v2: credentials, region, endpoint rules, SigV4, retries and
+// timeouts all come from the SDK. What the SDK's typed structs would lose
+// (member order, absent versus zero values) never passes through them: the
+// request body is the JSON the model-driven pipeline built, and the response
+// is handed back as raw bytes.
+//
+// The SDK has no exported way to invoke an operation generically, so every
+// call rides on one typed operation whose serializer and deserializer are
+// replaced; the auth scheme and the operation name seen by the SDK are those
+// of the real operation.
+package transport
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	sdkconfig "github.com/aws/aws-sdk-go-v2/config"
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/smithy-go"
+	smithyauth "github.com/aws/smithy-go/auth"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// Options configure a client. Zero values mean the CLI's defaults.
+type Options struct {
+	Profile     string // --profile; "" leaves the SDK's own choice (AWS_PROFILE)
+	Region      string // --region; "" lets the SDK resolve it
+	EndpointURL string // --endpoint-url
+	NoSign      bool   // --no-sign-request
+	NoVerifySSL bool   // --no-verify-ssl
+	CABundle    string // --ca-bundle / AWS_CA_BUNDLE / ca_bundle
+	// Timeouts; negative means the default of 60 s, zero means none.
+	ConnectTimeout time.Duration
+	ReadTimeout    time.Duration
+	MaxAttempts    int    // 0: the SDK's resolution (AWS_MAX_ATTEMPTS, max_attempts, 3)
+	RetryMode      string // "": the SDK's resolution
+	Debug          io.Writer
+}
+
+// Client sends operations.
+type Client struct {
+	cfg aws.Config
+	svc *cip.Client
+}
+
+// ErrNoRegion means no region was configured anywhere.
+var ErrNoRegion = errors.New("no region")
+
+// ProfileNotFoundError names a profile missing from the shared files.
+type ProfileNotFoundError struct{ Profile string }
+
+func (e *ProfileNotFoundError) Error() string {
+	return fmt.Sprintf("The config profile (%s) could not be found", e.Profile)
+}
+
+// New loads configuration and builds the client. It does not resolve
+// credentials; that happens on the first signed call.
+func New(ctx context.Context, o Options) (*Client, error) {
+	httpClient := awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+		t.Proxy = http.ProxyFromEnvironment
+		connect := o.ConnectTimeout
+		if connect < 0 {
+			connect = 60 * time.Second
+		}
+		t.DialContext = (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext
+		read := o.ReadTimeout
+		if read < 0 {
+			read = 60 * time.Second
+		}
+		t.ResponseHeaderTimeout = read
+		if t.TLSClientConfig == nil {
+			t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
+		}
+		if o.NoVerifySSL {
+			t.TLSClientConfig.InsecureSkipVerify = true
+		}
+	})
+	loadOpts := []func(*sdkconfig.LoadOptions) error{
+		sdkconfig.WithHTTPClient(httpClient),
+	}
+	if o.Profile != "" {
+		loadOpts = append(loadOpts, sdkconfig.WithSharedConfigProfile(o.Profile))
+	}
+	if o.Region != "" {
+		loadOpts = append(loadOpts, sdkconfig.WithRegion(o.Region))
+	}
+	if o.CABundle != "" {
+		pem, err := os.ReadFile(o.CABundle)
+		if err != nil {
+			return nil, fmt.Errorf("Could not find a suitable TLS CA certificate bundle, invalid path: %s", o.CABundle)
+		}
+		pool := x509.NewCertPool()
+		pool.AppendCertsFromPEM(pem)
+		httpClient = httpClient.WithTransportOptions(func(t *http.Transport) {
+			if t.TLSClientConfig == nil {
+				t.TLSClientConfig = &tls.Config{}
+			}
+			t.TLSClientConfig.RootCAs = pool
+		})
+		loadOpts[0] = sdkconfig.WithHTTPClient(httpClient)
+	}
+	if o.MaxAttempts > 0 || o.RetryMode != "" {
+		loadOpts = append(loadOpts, sdkconfig.WithRetryer(func() aws.Retryer {
+			var r aws.Retryer
+			if strings.EqualFold(o.RetryMode, "adaptive") {
+				r = retry.AddWithMaxAttempts(retry.NewAdaptiveMode(), maxAttempts(o.MaxAttempts))
+			} else {
+				r = retry.AddWithMaxAttempts(retry.NewStandard(), maxAttempts(o.MaxAttempts))
+			}
+			return r
+		}))
+	}
+	if o.Debug != nil {
+		loadOpts = append(loadOpts,
+			sdkconfig.WithLogger(logging.NewStandardLogger(o.Debug)),
+			sdkconfig.WithClientLogMode(aws.LogRetries|aws.LogRequest|aws.LogResponse))
+	}
+	if o.NoSign {
+		loadOpts = append(loadOpts, sdkconfig.WithCredentialsProvider(aws.AnonymousCredentials{}))
+	}
+	cfg, err := sdkconfig.LoadDefaultConfig(ctx, loadOpts...)
+	if err != nil {
+		var nf sdkconfig.SharedConfigProfileNotExistError
+		if errors.As(err, &nf) {
+			return nil, &ProfileNotFoundError{Profile: nf.Profile}
+		}
+		return nil, err
+	}
+	if cfg.Region == "" {
+		return nil, ErrNoRegion
+	}
+	svc := cip.NewFromConfig(cfg, func(co *cip.Options) {
+		if o.EndpointURL != "" {
+			co.BaseEndpoint = aws.String(o.EndpointURL)
+		}
+		co.AuthSchemeResolver = &authResolver{base: co.AuthSchemeResolver, noSign: o.NoSign}
+	})
+	return &Client{cfg: cfg, svc: svc}, nil
+}
+
+func maxAttempts(n int) int {
+	if n <= 0 {
+		return 3
+	}
+	return n
+}
+
+// Response is a successful answer.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// ServiceError is an error answer from the service, kept raw so the caller
+// can print it as the CLI does.
+type ServiceError struct {
+	Status int
+	Header http.Header
+	Body   []byte
+	Code   string
+	Msg    string
+}
+
+func (e *ServiceError) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Msg) }
+
+// ErrorCode makes the SDK's retryer see throttling codes.
+func (e *ServiceError) ErrorCode() string { return e.Code }
+
+// ErrorMessage completes smithy.APIError.
+func (e *ServiceError) ErrorMessage() string { return e.Msg }
+
+// ErrorFault completes smithy.APIError.
+func (e *ServiceError) ErrorFault() smithy.ErrorFault {
+	if e.Status >= 500 {
+		return smithy.FaultServer
+	}
+	return smithy.FaultClient
+}
+
+// Call invokes operation op (its model name) with the JSON body and returns
+// the raw response, a *ServiceError, or another error (credentials,
+// connection, timeout).
+func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool) (*Response, error) {
+	var resp Response
+	_, err := c.svc.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{}, func(co *cip.Options) {
+		if r, ok := co.AuthSchemeResolver.(*authResolver); ok {
+			rr := *r
+			rr.op = op
+			rr.unsigned = unsigned
+			co.AuthSchemeResolver = &rr
+		}
+		co.APIOptions = append(co.APIOptions, func(stack *middleware.Stack) error {
+			return rewire(stack, op, body, &resp)
+		})
+	})
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	return &resp, nil
+}
+
+// unwrap strips the SDK's "operation error ..." wrapping from service errors.
+func unwrap(err error) error {
+	var se *ServiceError
+	if errors.As(err, &se) {
+		return se
+	}
+	return err
+}
+
+func rewire(stack *middleware.Stack, op string, body []byte, out *Response) error {
+	if _, err := stack.Initialize.Remove("OperationInputValidation"); err != nil {
+		return err
+	}
+	if err := stack.Initialize.Insert(middleware.InitializeMiddlewareFunc("SetRealOperationName",
+		func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+			return next.HandleInitialize(awsmiddleware.SetOperationName(ctx, op), in)
+		}), "RegisterServiceMetadata", middleware.After); err != nil {
+		return err
+	}
+	if err := stack.Serialize.Insert(middleware.SerializeMiddlewareFunc("ReplaceBody",
+		func(ctx context.Context, in middleware.SerializeInput, next middleware.SerializeHandler) (middleware.SerializeOutput, middleware.Metadata, error) {
+			req, ok := in.Request.(*smithyhttp.Request)
+			if !ok {
+				return middleware.SerializeOutput{}, middleware.Metadata{}, fmt.Errorf("unexpected request type %T", in.Request)
+			}
+			req.Header.Set("X-Amz-Target", "AWSCognitoIdentityProviderService."+op)
+			req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+			r, err := req.SetStream(bytes.NewReader(body))
+			if err != nil {
+				return middleware.SerializeOutput{}, middleware.Metadata{}, err
+			}
+			in.Request = r
+			return next.HandleSerialize(ctx, in)
+		}), "OperationSerializer", middleware.After); err != nil {
+		return err
+	}
+	if _, err := stack.Deserialize.Remove("OperationDeserializer"); err != nil {
+		return err
+	}
+	return stack.Deserialize.Add(middleware.DeserializeMiddlewareFunc("RawDeserializer",
+		func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+			o, md, err := next.HandleDeserialize(ctx, in)
+			if err != nil {
+				return o, md, err
+			}
+			hr, ok := o.RawResponse.(*smithyhttp.Response)
+			if !ok {
+				return o, md, fmt.Errorf("unexpected response type %T", o.RawResponse)
+			}
+			data, err := io.ReadAll(hr.Body)
+			if err != nil {
+				return o, md, &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body: %w", err)}
+			}
+			if hr.StatusCode < 200 || hr.StatusCode >= 300 {
+				code, msg := ErrorCodeMessage(hr.StatusCode, hr.Header, data)
+				return o, md, &ServiceError{Status: hr.StatusCode, Header: hr.Header, Body: data, Code: code, Msg: msg}
+			}
+			*out = Response{Status: hr.StatusCode, Header: hr.Header, Body: data}
+			o.Result = &cip.DescribeUserPoolClientOutput{}
+			return o, md, nil
+		}), middleware.After)
+}
+
+// authResolver picks the auth scheme of the real operation, not of the
+// typed operation the call rides on.
+type authResolver struct {
+	base     cip.AuthSchemeResolver
+	op       string
+	unsigned bool
+	noSign   bool
+}
+
+func (r *authResolver) ResolveAuthSchemes(ctx context.Context, p *cip.AuthResolverParameters) ([]*smithyauth.Option, error) {
+	if r.unsigned || r.noSign {
+		return []*smithyauth.Option{{SchemeID: smithyauth.SchemeIDAnonymous}}, nil
+	}
+	params := *p
+	if r.op != "" {
+		params.Operation = r.op
+	}
+	return r.base.ResolveAuthSchemes(ctx, &params)
+}
