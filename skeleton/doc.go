@@ -1,0 +1,70 @@
+package skeleton
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// sentenceEnd is awscli's _SENTENCE_DELIMETERS_REGEX: the overview stops at
+// the first period or colon, wherever it is ("OAuth 2.0" gives "OAuth 2.").
+var sentenceEnd = regexp.MustCompile(`[.:]+`)
+
+// docOverview is awscli's get_shape_doc_overview: the documentation's text
+// without markup, cut after its first sentence, with line breaks as spaces.
+func docOverview(doc string) string {
+	content := stripXML(doc)
+	if loc := sentenceEnd.FindStringIndex(content); loc != nil {
+		content = content[:loc[0]]
+	}
+	if content != "" {
+		content += "."
+	}
+	content = strings.ReplaceAll(content, "\n", " ")
+	return strings.ReplaceAll(content, "\u2028", " ")
+}
+
+// stripXML keeps the text nodes of "<doc>"+doc+"</doc>" as xml.dom.minidom
+// parses it; text that is not well-formed XML is returned unchanged, as the
+// reference does when expat rejects it.
+func stripXML(doc string) string {
+	d := xml.NewDecoder(strings.NewReader("<doc>" + doc + "</doc>"))
+	d.Strict = true
+	var b strings.Builder
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return doc
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth < 0 {
+				return doc
+			}
+		case xml.CharData:
+			if depth == 0 {
+				// Text outside the root element is not well-formed.
+				if strings.TrimSpace(string(t)) != "" {
+					return doc
+				}
+				continue
+			}
+			b.Write(t)
+		case xml.Directive:
+			return doc // no DOCTYPE can appear inside an element
+		}
+	}
+	if depth != 0 {
+		return doc
+	}
+	return b.String()
+}
