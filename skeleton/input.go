@@ -190,7 +190,7 @@ func yamlTimestamp(s string) (YAMLTimestamp, bool) {
 
 // maxYAMLNodes bounds alias expansion so "billion laughs" input cannot
 // exhaust memory; the reference shares aliased objects instead.
-const maxYAMLNodes = 1 << 20
+const maxYAMLNodes = 100000
 
 var errYAML = errors.New("invalid YAML")
 
