@@ -19,9 +19,9 @@ import (
 	"github.com/cognito-cli/aws/output"
 )
 
-// Kinds accepted by --generate-cli-skeleton, in the reference's order; the
-// option without a value means "input".
-var Kinds = [...]string{"input", "output", "yaml-input"}
+// Kinds lists the values --generate-cli-skeleton accepts, in the reference's
+// order; the option without a value means "input".
+func Kinds() []string { return []string{"input", "output", "yaml-input"} }
 
 // Timestamp is a datetime value of an output skeleton. The reference puts a
 // Python datetime into the fake response and prints it through the normal
