@@ -47,8 +47,12 @@ func str(m *document.Map, k string) string {
 // TestGolden compares every case of testdata/cases.json with what Python's
 // jmespath 1.0.1 answered (testdata/golden.json, written by record.py).
 func TestGolden(t *testing.T) {
-	groups := loadJSON(t, "testdata/cases.json").([]any)
-	golden := loadJSON(t, "testdata/golden.json").(*document.Map)
+	diffAgainst(t, "testdata/cases.json", "testdata/golden.json")
+}
+
+func diffAgainst(t *testing.T, casesPath, goldenPath string) {
+	groups := loadJSON(t, casesPath).([]any)
+	golden := loadJSON(t, goldenPath).(*document.Map)
 	cases, _ := golden.Get("cases")
 	for _, c := range cases.([]any) {
 		m := c.(*document.Map)
@@ -99,4 +103,10 @@ func run(expr string, data any) (string, error) {
 	var b strings.Builder
 	compactJSON(&b, r, 0)
 	return b.String(), nil
+}
+
+// TestRandomGolden covers testdata/random.json (made by gen_random.py),
+// recorded from Python the same way.
+func TestRandomGolden(t *testing.T) {
+	diffAgainst(t, "testdata/random.json", "testdata/random_golden.json")
 }

@@ -7,7 +7,7 @@ json.dumps(..., separators=(',', ':')) prints it, key order kept) or
 "error" with "phase" ("compile": the CLI's "Bad value for --query" text,
 exit 252; "search": the exception text the CLI prints, exit 255).
 
-Run: python3.13 testdata/record.py   (from the package directory)
+Run: python3.13 testdata/record.py [cases.json [golden.json]]
 The installed CLI bundles Python 3.12+, whose sum() compensates float
 rounding, so prefer a 3.12+ interpreter (PYTHON=... make the choice).
 """
@@ -21,7 +21,11 @@ import jmespath  # noqa: E402
 assert jmespath.__version__ == '1.0.1', jmespath.__version__
 here = os.path.dirname(os.path.abspath(__file__))
 
-with open(os.path.join(here, 'cases.json'), encoding='utf-8') as f:
+# Optional arguments: another cases file and output file.
+cases_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, 'cases.json')
+golden_path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, 'golden.json')
+
+with open(cases_path, encoding='utf-8') as f:
     groups = json.load(f)
 
 out = []
@@ -46,7 +50,7 @@ for gi, group in enumerate(groups):
             entry['error'] = str(e)
         out.append(entry)
 
-with open(os.path.join(here, 'golden.json'), 'w', encoding='utf-8') as f:
+with open(golden_path, 'w', encoding='utf-8') as f:
     json.dump({'python': sys.version.split()[0], 'cases': out}, f, indent=1, ensure_ascii=False)
     f.write('\n')
 print('recorded %d cases with Python %s' % (len(out), sys.version.split()[0]))
