@@ -133,3 +133,23 @@ func TestLexerErrorCaret(t *testing.T) {
 		t.Errorf("got %q\nwant %q", err, want)
 	}
 }
+
+// Python's json.loads gives up on literals nested about 10000 deep with a
+// RecursionError, which the CLI reports as a bad --query.
+func TestDeepLiteral(t *testing.T) {
+	const n = 20000
+	for _, tc := range []struct{ open, close, kind string }{
+		{"[", "]", "array"},
+		{`{"a":`, "}", "object"},
+	} {
+		expr := "`" + strings.Repeat(tc.open, n) + "1" + strings.Repeat(tc.close, n) + "`"
+		_, err := Compile(expr)
+		want := ": maximum recursion depth exceeded while decoding a JSON " + tc.kind + " from a unicode string"
+		if err == nil || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("%s: got %.200v", tc.kind, err)
+		}
+	}
+	if _, err := Compile("`" + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "`"); err != nil {
+		t.Errorf("5000 deep: %.200v", err)
+	}
+}

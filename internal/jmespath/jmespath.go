@@ -7,6 +7,7 @@ package jmespath
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/cognito-cli/aws/internal/clierr"
 )
@@ -56,19 +57,13 @@ func compile(expr string) (*node, error) {
 	return root, nil
 }
 
-func spaces(n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = ' '
-	}
-	return string(b)
-}
+func spaces(n int) string { return strings.Repeat(" ", n) }
 
 // String returns the expression as written.
 func (q *Query) String() string { return q.expr }
 
 // Search evaluates the query against v, a document value. The result
-// shares structure with v. A failure during evaluation (unknown function,
+// shares structure with v, so callers must not modify it in place. A failure during evaluation (unknown function,
 // wrong argument count or type, Python's TypeError or ValueError) is a
 // Runtime error carrying the reference's message.
 func (q *Query) Search(v any) (any, error) {

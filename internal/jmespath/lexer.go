@@ -239,14 +239,12 @@ func (l *lexer) consumeLiteral() (token, *lexError, error) {
 	}
 	lexeme := strings.ReplaceAll(raw, "\\`", "`")
 	v, err := pyJSONLoads(lexeme)
-	if err == errJSONDepth {
+	var deep *jsonDepthError
+	if errors.As(err, &deep) {
 		return token{}, nil, err
 	}
 	if err != nil {
 		v, err = pyJSONLoads(`"` + strings.TrimLeftFunc(lexeme, pyIsSpace) + `"`)
-		if err == errJSONDepth {
-			return token{}, nil, err
-		}
 		if err != nil {
 			return token{}, &lexError{start, "Bad token " + lexeme}, nil
 		}

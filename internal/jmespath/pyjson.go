@@ -41,10 +41,17 @@ var (
 	errJSONUEscape = errors.New("Invalid \\uXXXX escape")
 )
 
-// errJSONDepth stands for Python's RecursionError on absurd nesting.
-var errJSONDepth = errors.New("maximum recursion depth exceeded while decoding a JSON array from a unicode string")
+// jsonDepthError stands for Python's RecursionError on absurd nesting,
+// which is not a ValueError and so is no reason to try a string literal.
+type jsonDepthError struct{ kind string }
 
-const maxJSONDepth = 10000
+func (e *jsonDepthError) Error() string {
+	return "maximum recursion depth exceeded while decoding a JSON " + e.kind + " from a unicode string"
+}
+
+// maxJSONDepth is about where CPython's C recursion limit stops json.loads
+// (9999 nested containers on their own; the CLI's frames take a few).
+const maxJSONDepth = 9990
 
 type jsonDecoder struct {
 	s   string
@@ -71,11 +78,16 @@ func (d *jsonDecoder) word(w string) bool {
 }
 
 func (d *jsonDecoder) value(depth int) (any, error) {
-	if depth > maxJSONDepth {
-		return nil, errJSONDepth
-	}
 	if d.pos >= len(d.s) {
 		return nil, errJSON
+	}
+	if depth >= maxJSONDepth {
+		switch d.s[d.pos] {
+		case '[':
+			return nil, &jsonDepthError{"array"}
+		case '{':
+			return nil, &jsonDepthError{"object"}
+		}
 	}
 	switch c := d.s[d.pos]; {
 	case c == '"':

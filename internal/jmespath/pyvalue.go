@@ -75,7 +75,7 @@ func isNumber(v any) bool {
 	return false
 }
 
-// normInt returns an integer value as *big.Int (nil when v is no integer).
+// bigOf returns an integer (or bool) as *big.Int, nil for anything else.
 func bigOf(v any) *big.Int {
 	switch t := v.(type) {
 	case int64:
@@ -255,9 +255,9 @@ func pyStr(v any) string {
 	return b.String()
 }
 
-// reprDepth bounds pyRepr on hostile nesting; Python would stop with a
-// RecursionError long before.
-const reprDepth = 2000
+// reprDepth bounds the printers' recursion. Values cannot nest deeper:
+// literals stop at maxJSONDepth and service documents at a similar bound.
+const reprDepth = maxJSONDepth + 100
 
 // pyRepr writes Python's repr(v).
 func pyRepr(b *strings.Builder, v any, depth int) {
