@@ -1,6 +1,7 @@
 package shorthand
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,6 +29,33 @@ func repr(v any) string {
 		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return "?"
+}
+
+// pyRepr is repr() of a converted value (ints and booleans unquoted).
+func pyRepr(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = pyRepr(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case *document.Map:
+		parts := []string{}
+		for _, k := range x.Keys() {
+			e, _ := x.Get(k)
+			parts = append(parts, "'"+k+"': "+pyRepr(e))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return repr(v)
 }
 
 // Expected values are what the reference's ShorthandParser returns (Python
