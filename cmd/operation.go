@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"errors"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -10,9 +11,12 @@ import (
 	"github.com/cognito-cli/aws/internal/argparse"
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/params"
+	"github.com/cognito-cli/aws/internal/response"
 	"github.com/cognito-cli/aws/internal/transport"
+	"github.com/cognito-cli/aws/internal/validate"
 	"github.com/cognito-cli/aws/model"
-	"github.com/cognito-cli/aws/output"
+	"github.com/cognito-cli/aws/skeleton"
 )
 
 // argSpec ties a command-line option to the input member it sets.
@@ -43,9 +47,16 @@ const (
 func buildArgTable(m *model.Model, op *model.Operation, args []string) *argTable {
 	t := &argTable{parser: argparse.New()}
 	overrideRequired := false
-	for _, a := range args {
-		if a == optCLIInputJSON || a == optCLIInputYAML || a == optSkeleton {
+	for i, a := range args {
+		switch a {
+		case optCLIInputJSON, optCLIInputYAML:
 			overrideRequired = true
+		case optSkeleton:
+			// The output skeleton is made from a real (stubbed) call,
+			// which needs the required arguments.
+			if i+1 >= len(args) || args[i+1] != "output" {
+				overrideRequired = true
+			}
 		}
 	}
 	if op.Input != nil {
@@ -82,6 +93,10 @@ func buildArgTable(m *model.Model, op *model.Operation, args []string) *argTable
 
 func (a *app) runOperation(opName string, args []string) error {
 	op := a.model.Operation(opName)
+	var inShape *model.Shape
+	if op.Input != nil {
+		inShape = a.model.Shape(op.Input.Shape)
+	}
 	table := buildArgTable(a.model, op, args)
 	res, rest, err := table.parser.ParseKnown(args)
 	if err != nil {
@@ -96,73 +111,81 @@ func (a *app) runOperation(opName string, args []string) error {
 	if len(rest) > 0 {
 		return &unknownOptionsError{options: rest}
 	}
+	paginate, err := a.shouldPaginate(table, res)
+	if err != nil {
+		return err
+	}
 
-	params := document.NewMap(len(table.args))
+	req := document.NewMap(len(table.args))
 	for _, spec := range table.args {
 		if !res.Seen[spec.member.Name] {
 			continue
 		}
-		v, err := unpack(spec, res.Get(spec.member.Name))
+		v, err := params.Unpack(a.model, spec.shape, spec.option, res.Get(spec.member.Name))
 		if err != nil {
 			return err
 		}
-		params.Set(spec.member.Name, v)
+		req.Set(spec.member.Name, v)
 	}
-	return a.invoke(op, params)
-}
-
-// unpack converts one parsed option value into its request value.
-// Placeholder until internal/params lands: scalars, booleans and lists of
-// strings only.
-func unpack(spec argSpec, raw any) (any, error) {
-	switch v := raw.(type) {
-	case bool:
-		return v, nil
-	case []string:
-		out := make([]any, len(v))
-		for i, s := range v {
-			out[i] = s
-		}
-		return out, nil
-	case string:
-		switch spec.shape.Type {
-		case "integer", "long":
-			n, ok := document.ParsePythonInt(v)
-			if !ok {
-				return nil, clierr.Runtime("invalid literal for int() with base 10: '%s'", v)
-			}
-			return n, nil
-		case "structure", "map":
-			return document.ParseJSON([]byte(v))
-		}
-		return v, nil
+	req, err = a.mergeCLIInput(req, res)
+	if err != nil {
+		return err
 	}
-	return raw, nil
-}
 
-// invoke sends the request and prints the response.
-func (a *app) invoke(op *model.Operation, params *document.Map) error {
+	skel := res.String("generate_cli_skeleton")
+	switch skel {
+	case "input":
+		text, err := skeleton.InputJSON(a.model, op.Name)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(a.io.Out, text)
+		return err
+	case "yaml-input":
+		text, err := skeleton.YAMLInput(a.model, op.Name)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(a.io.Out, text)
+		return err
+	}
+
+	out, err := a.outputSettings()
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	client, err := a.client(ctx)
 	if err != nil {
 		return err
 	}
-	body := []byte(output.FormatJSON(params, 0))
-	if params.Len() == 0 {
-		body = []byte("{}")
+	if err := params.DecodeBlobs(a.model, inShape, req); err != nil {
+		return err
 	}
-	resp, err := client.Call(ctx, op.Name, body, isUnsigned(op))
+	if err := validate.Validate(a.model, inShape, req); err != nil {
+		return err
+	}
+	if skel == "output" {
+		doc, err := skeleton.Output(a.model, op.Name)
+		if err != nil {
+			return err
+		}
+		return a.printResult(op, out, doc)
+	}
+	call := func(p *document.Map) (*document.Map, error) {
+		if err := validate.Validate(a.model, inShape, p); err != nil {
+			return nil, err
+		}
+		return a.call(ctx, client, op, p, out)
+	}
+	if table.pager != nil && paginate {
+		return a.paginate(op, table, res, req, call, out)
+	}
+	resp, err := call(req)
 	if err != nil {
-		return a.callError(op, err)
+		return err
 	}
-	doc, err := document.ParseJSON(resp.Body)
-	if err != nil {
-		return clierr.Runtime("Unable to parse the response of the %s operation: %v", op.Name, err)
-	}
-	if m, ok := doc.(*document.Map); ok && m.Len() == 0 {
-		return nil
-	}
-	return output.WriteJSON(a.io.Out, doc)
+	return a.printResult(op, out, resp)
 }
 
 // isUnsigned reports whether the model marks the operation as sent without
@@ -245,19 +268,26 @@ func timeoutOption(s string) time.Duration {
 func (a *app) callError(op *model.Operation, err error) error {
 	var se *transport.ServiceError
 	if errors.As(err, &se) {
+		er := response.DecodeError(a.model, se.Status, se.Body)
 		fields := document.NewMap(4)
 		if doc, perr := document.ParseJSON(se.Body); perr == nil {
 			if m, ok := doc.(*document.Map); ok {
 				for _, k := range m.Keys() {
-					if k == "__type" {
-						continue
+					if k != "__type" {
+						v, _ := m.Get(k)
+						fields.Set(k, v)
 					}
-					v, _ := m.Get(k)
-					fields.Set(k, v)
 				}
 			}
 		}
-		return &serviceError{operation: op.Name, code: se.Code, message: se.Msg, fields: fields, details: document.NewMap(0)}
+		details := document.NewMap(2)
+		for _, k := range er.Fields.Keys() {
+			if !strings.EqualFold(k, "message") {
+				v, _ := er.Fields.Get(k)
+				details.Set(k, v)
+			}
+		}
+		return &serviceError{operation: op.Name, code: er.Code, message: er.Message, fields: fields, details: details}
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "failed to retrieve credentials") || strings.Contains(msg, "no EC2 IMDS role found") {
