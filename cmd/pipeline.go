@@ -262,4 +262,3 @@ func (a *app) printResult(op *model.Operation, out *outputSettings, doc *documen
 	}
 	return nil
 }
-
