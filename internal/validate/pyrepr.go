@@ -13,25 +13,32 @@ import (
 // PyStr renders a document value as Python's str() does. Validation
 // messages interpolate values with str(), so a string prints bare while
 // strings nested in lists and dicts print with repr() quoting.
-func PyStr(v any) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	return PyRepr(v)
-}
+func PyStr(v any) string { return pyStr(v, false) }
 
 // PyRepr renders a document value as Python's repr() does, treating maps
 // as plain dicts and lists as lists.
-func PyRepr(v any) string {
+func PyRepr(v any) string { return pyRepr(v, false) }
+
+// pyStr and pyRepr with ordered set render maps as the OrderedDicts the
+// AWS CLI builds from JSON text given on the command line. The repr is
+// Python 3.12's and later: OrderedDict({'a': 1}), OrderedDict() when empty.
+func pyStr(v any, ordered bool) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return pyRepr(v, ordered)
+}
+
+func pyRepr(v any, ordered bool) string {
 	var b strings.Builder
-	writeRepr(&b, v, 0)
+	writeRepr(&b, v, ordered, 0)
 	return b.String()
 }
 
 // maxReprDepth stops runaway recursion on pathological nesting.
 const maxReprDepth = 10000
 
-func writeRepr(b *strings.Builder, v any, depth int) {
+func writeRepr(b *strings.Builder, v any, ordered bool, depth int) {
 	if depth > maxReprDepth {
 		b.WriteString("...")
 		return
@@ -67,10 +74,18 @@ func writeRepr(b *strings.Builder, v any, depth int) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			writeRepr(b, e, depth+1)
+			writeRepr(b, e, ordered, depth+1)
 		}
 		b.WriteByte(']')
 	case *document.Map:
+		if ordered {
+			if x.Len() == 0 {
+				b.WriteString("OrderedDict()")
+				return
+			}
+			b.WriteString("OrderedDict(")
+			defer b.WriteByte(')')
+		}
 		b.WriteByte('{')
 		for i, k := range x.Keys() {
 			if i > 0 {
@@ -79,7 +94,7 @@ func writeRepr(b *strings.Builder, v any, depth int) {
 			writeStrRepr(b, k)
 			b.WriteString(": ")
 			e, _ := x.Get(k)
-			writeRepr(b, e, depth+1)
+			writeRepr(b, e, ordered, depth+1)
 		}
 		b.WriteByte('}')
 	default:
@@ -89,7 +104,9 @@ func writeRepr(b *strings.Builder, v any, depth int) {
 }
 
 // PyTypeName is str(type(v)) for a document value.
-func PyTypeName(v any) string {
+func PyTypeName(v any) string { return pyTypeName(v, false) }
+
+func pyTypeName(v any, ordered bool) string {
 	switch v.(type) {
 	case nil:
 		return "<class 'NoneType'>"
@@ -106,6 +123,9 @@ func PyTypeName(v any) string {
 	case []any:
 		return "<class 'list'>"
 	case *document.Map:
+		if ordered {
+			return "<class 'collections.OrderedDict'>"
+		}
 		return "<class 'dict'>"
 	}
 	return "<class 'object'>"

@@ -26,10 +26,25 @@ import (
 //	Parameter validation failed:
 //	<one line per problem>
 func Validate(m *model.Model, shape *model.Shape, params *document.Map) error {
+	return ValidateWith(m, shape, params, Options{})
+}
+
+// Options refine how values are shown in the report.
+type Options struct {
+	// JSONMembers names the top-level members whose values were parsed
+	// from JSON text on the command line (--x '{"a": 1}'). The AWS CLI
+	// reads those with OrderedDict, so their objects print as
+	// OrderedDict({'a': 1}) of <class 'collections.OrderedDict'>; objects
+	// from shorthand or --cli-input-json are plain dicts.
+	JSONMembers map[string]bool
+}
+
+// ValidateWith is Validate with options.
+func ValidateWith(m *model.Model, shape *model.Shape, params *document.Map, opts Options) error {
 	if shape == nil {
 		return nil
 	}
-	lines := Report(m, shape, params)
+	lines := ReportWith(m, shape, params, opts)
 	if len(lines) == 0 {
 		return nil
 	}
@@ -39,10 +54,15 @@ func Validate(m *model.Model, shape *model.Shape, params *document.Map) error {
 // Report returns the problems found, one botocore message each, in the
 // order botocore reports them.
 func Report(m *model.Model, shape *model.Shape, params *document.Map) []string {
+	return ReportWith(m, shape, params, Options{})
+}
+
+// ReportWith is Report with options.
+func ReportWith(m *model.Model, shape *model.Shape, params *document.Map, opts Options) []string {
 	if params == nil {
 		params = document.NewMap(0)
 	}
-	v := validator{m: m}
+	v := validator{m: m, jsonMembers: opts.JSONMembers}
 	v.validate(params, shape, "")
 	return v.errs
 }
@@ -61,8 +81,11 @@ var (
 )
 
 type validator struct {
-	m    *model.Model
-	errs []string
+	m           *model.Model
+	errs        []string
+	jsonMembers map[string]bool
+	// ordered is set while inside a member listed in jsonMembers.
+	ordered bool
 }
 
 // displayName is botocore's ValidationErrors._get_name: the top level is
@@ -76,7 +99,7 @@ func displayName(name string) string {
 
 func (v *validator) invalidType(name string, param any, valid []string) {
 	v.errs = append(v.errs, "Invalid type for parameter "+displayName(name)+
-		", value: "+PyStr(param)+", type: "+PyTypeName(param)+
+		", value: "+pyStr(param, v.ordered)+", type: "+pyTypeName(param, v.ordered)+
 		", valid types: "+strings.Join(valid, ", "))
 }
 
@@ -158,6 +181,9 @@ func (v *validator) validateStructure(param any, shape *model.Shape, name string
 	}
 	for _, k := range known {
 		val, _ := params.Get(k)
+		if name == "" {
+			v.ordered = v.jsonMembers[k]
+		}
 		v.validate(val, v.m.MemberShape(shape.FindMember(k)), name+"."+k)
 	}
 }
@@ -217,7 +243,7 @@ func (v *validator) validateDocument(param any, name string, depth int) {
 		}
 	default:
 		v.errs = append(v.errs, "Invalid type for document parameter "+displayName(name)+
-			", value: "+PyStr(param)+", type: "+PyTypeName(param)+
+			", value: "+pyStr(param, v.ordered)+", type: "+pyTypeName(param, v.ordered)+
 			", valid types: "+strings.Join(typesDocument, ", "))
 	}
 }

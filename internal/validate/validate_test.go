@@ -177,3 +177,32 @@ func TestNilShapeAndParams(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// Objects parsed from JSON text on the command line are OrderedDicts in the
+// AWS CLI (argprocess: json.loads(object_pairs_hook=OrderedDict); the
+// installed reference shows "type: <class 'collections.OrderedDict'>" for
+// --read-attributes '[{"a":1}]'). The expected text is what Python 3.12 and
+// 3.13 print for str() of such a value, the interpreters current AWS CLI v2
+// builds ship with (3.11 still printed OrderedDict([('a', 1)])).
+func TestJSONMembersOrderedDict(t *testing.T) {
+	m := model.New()
+	shape := inputShape(t, m, "update-user-pool-client")
+	inner := document.NewMap(1)
+	inner.Set("b", []any{int64(1), document.NewMap(0)})
+	obj := document.NewMap(2)
+	obj.Set("a", inner)
+	obj.Set("it's", nil)
+	p := document.NewMap(4)
+	p.Set("UserPoolId", "p")
+	p.Set("ClientId", "c")
+	p.Set("ReadAttributes", []any{obj})
+	p.Set("ClientName", obj) // not from JSON text: a plain dict
+	rep := ReportWith(m, shape, p, Options{JSONMembers: map[string]bool{"ReadAttributes": true}})
+	want := []string{
+		`Invalid type for parameter ReadAttributes[0], value: OrderedDict({'a': OrderedDict({'b': [1, OrderedDict()]}), "it's": None}), type: <class 'collections.OrderedDict'>, valid types: <class 'str'>`,
+		`Invalid type for parameter ClientName, value: {'a': {'b': [1, {}]}, "it's": None}, type: <class 'dict'>, valid types: <class 'str'>`,
+	}
+	if strings.Join(rep, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(rep, "\n"), strings.Join(want, "\n"))
+	}
+}
