@@ -477,6 +477,18 @@ func matchWord(rs []rune, follow func(rune) bool) int {
 func (s *state) quoted(q rune) (any, error) {
 	rs := s.in[s.i:]
 	n := len(rs)
+	// The engine's first path is the greedy one; when it meets an
+	// unescaped closing quote, that is the match.
+	for i := 1; i < n; {
+		if rs[i] == '\\' && i+1 < n && (rs[i+1] == '\\' || rs[i+1] == q) {
+			i += 2
+			continue
+		}
+		if rs[i] == q {
+			return s.takeQuoted(q, i+1)
+		}
+		i++
+	}
 	end := make([]int, n+1)
 	end[n] = -1
 	for i := n - 1; i >= 1; i-- {
@@ -503,7 +515,12 @@ func (s *state) quoted(q rune) (any, error) {
 		}
 		return nil, s.syntaxErr("<"+name+">", "<none>")
 	}
-	v := string(rs[1 : m-1])
+	return s.takeQuoted(q, m)
+}
+
+// takeQuoted consumes a quoted value of m characters and unescapes it.
+func (s *state) takeQuoted(q rune, m int) (any, error) {
+	v := string(s.in[s.i+1 : s.i+m-1])
 	s.i += m
 	v = strings.ReplaceAll(v, `\`+string(q), string(q))
 	v = strings.ReplaceAll(v, `\\`, `\`)

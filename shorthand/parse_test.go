@@ -1,6 +1,9 @@
 package shorthand
 
 import (
+	"encoding/json"
+	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,4 +201,94 @@ func FuzzParse(f *testing.F) {
 			_ = err.Error()
 		}
 	})
+}
+
+// Quoted values whose greedy scan runs off the end are matched by
+// backtracking, as Python's regex engine does. Expected values from the
+// reference's own ShorthandParser (awscli.shorthand, AWS CLI 2.9.19).
+func TestQuotedBacktracking(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`a='x\'`, `{'a': 'x\'}`},
+		{`a='x\\'`, `{'a': 'x\'}`},
+		{`a="x\\\"`, `{'a': 'x\\'}`},
+		{`a='\'b\'`, `{'a': ''b\'}`},
+	}
+	for _, c := range cases {
+		got, err := Parse(c.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", c.in, err)
+			continue
+		}
+		if r := repr(got); r != c.want {
+			t.Errorf("Parse(%q) = %s, want %s", c.in, r, c.want)
+		}
+	}
+}
+
+// plainValue encodes a parsed value as testdata/record.py encodes the
+// reference parser's result.
+func plainValue(v any) any {
+	switch x := v.(type) {
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainValue(e)
+		}
+		return map[string]any{"list": out}
+	case *document.Map:
+		pairs := []any{}
+		for _, k := range x.Keys() {
+			e, _ := x.Get(k)
+			pairs = append(pairs, []any{k, plainValue(e)})
+		}
+		return map[string]any{"map": pairs}
+	}
+	return v
+}
+
+// TestParseDifferential replays 4000 generated inputs through the
+// reference's ShorthandParser (testdata/recorded.json); error texts are
+// translated to 2.36.7's echo with a leading space (REFERENCE.md).
+func TestParseDifferential(t *testing.T) {
+	data, err := os.ReadFile("testdata/recorded.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		In    string `json:"in"`
+		Value any    `json:"value"`
+		Error string `json:"error"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	fails := 0
+	for _, c := range cases {
+		got, err := Parse(c.In)
+		want := c.Error
+		if strings.HasPrefix(want, "Expected: ") {
+			want = strings.Replace(want, "for input:\n", "for input:\n ", 1)
+		}
+		switch {
+		case want != "":
+			if err == nil || err.Error() != want {
+				t.Errorf("Parse(%q)\n got %v, %v\nwant error %q", c.In, repr(got), err, want)
+				fails++
+			}
+		case err != nil:
+			t.Errorf("Parse(%q): %v", c.In, err)
+			fails++
+		default:
+			b, _ := json.Marshal(plainValue(got))
+			var g any
+			_ = json.Unmarshal(b, &g)
+			if !reflect.DeepEqual(g, c.Value) {
+				t.Errorf("Parse(%q)\n got %v\nwant %v", c.In, g, c.Value)
+				fails++
+			}
+		}
+		if fails > 20 {
+			t.Fatal("too many failures")
+		}
+	}
 }

@@ -250,3 +250,44 @@ func TestUnpackRecorded(t *testing.T) {
 		})
 	}
 }
+
+// FuzzUnpack feeds arbitrary text to parameters of every kind; no input may
+// panic, and every failure must be a clierr.Error.
+func FuzzUnpack(f *testing.F) {
+	for _, s := range []string{"AccessToken=hours", "{}", "[1,]", " 7 ", "a=[{b=1}]", "file://", "RecoveryMechanisms={Priority=x}"} {
+		f.Add(s)
+	}
+	m := model.New()
+	params := []struct{ op, member string }{
+		{"UpdateUserPoolClient", "TokenValidityUnits"},
+		{"UpdateUserPoolClient", "AccessTokenValidity"},
+		{"UpdateUserPoolClient", "ReadAttributes"},
+		{"UpdateUserPoolClient", "RefreshTokenRotation"},
+		{"UpdateUserPool", "AccountRecoverySetting"},
+		{"UpdateUserPool", "UserPoolTags"},
+		{"CreateUserPool", "Schema"},
+		{"CompleteWebAuthnRegistration", "Credential"},
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.HasPrefix(s, "file") {
+			return // no reading of arbitrary paths
+		}
+		for _, p := range params {
+			in := m.Shape(m.Operation(p.op).Input.Shape)
+			shape := m.MemberShape(in.FindMember(p.member))
+			var raw any = s
+			if shape.Type == "list" {
+				raw = strings.Fields(s)
+				if len(raw.([]string)) == 0 {
+					continue
+				}
+			}
+			_, err := Unpack(m, shape, "--x", raw)
+			if err != nil {
+				if _, ok := err.(*clierr.Error); !ok {
+					t.Fatalf("%s %q: %T %v", p.member, s, err, err)
+				}
+			}
+		}
+	})
+}
