@@ -287,7 +287,12 @@ func (a *app) callError(op *model.Operation, err error) error {
 				details.Set(k, v)
 			}
 		}
-		return &serviceError{operation: op.Name, code: er.Code, message: er.Message, fields: fields, details: details}
+		return &serviceError{operation: op.Name, code: er.Code, message: er.Message, fields: fields, details: details, retries: se.Retries}
+	}
+	var ce *transport.ConnectError
+	var te *transport.TimeoutError
+	if errors.As(err, &ce) || errors.As(err, &te) {
+		return clierr.Runtime("%s", err.Error())
 	}
 	msg := err.Error()
 	if strings.Contains(msg, "failed to retrieve credentials") || strings.Contains(msg, "no EC2 IMDS role found") {

@@ -177,6 +177,8 @@ type ServiceError struct {
 	Body   []byte
 	Code   string
 	Msg    string
+	// Retries is set when the call gave up after retrying.
+	Retries int
 }
 
 func (e *ServiceError) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Msg) }
@@ -200,6 +202,7 @@ func (e *ServiceError) ErrorFault() smithy.ErrorFault {
 // connection, timeout).
 func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool) (*Response, error) {
 	var resp Response
+	var st callState
 	_, err := c.svc.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{}, func(co *cip.Options) {
 		if r, ok := co.AuthSchemeResolver.(*authResolver); ok {
 			rr := *r
@@ -208,25 +211,82 @@ func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool
 			co.AuthSchemeResolver = &rr
 		}
 		co.APIOptions = append(co.APIOptions, func(stack *middleware.Stack) error {
-			return rewire(stack, op, body, &resp)
+			return rewire(stack, op, body, &resp, &st)
 		})
 	})
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, st.classify(err, c.maxAttempts())
 	}
 	return &resp, nil
 }
 
-// unwrap strips the SDK's "operation error ..." wrapping from service errors.
-func unwrap(err error) error {
+// callState records what the attempts of one call saw.
+type callState struct {
+	url      string
+	attempts int
+}
+
+// maxAttempts is the retryer's limit.
+func (c *Client) maxAttempts() int {
+	if c.cfg.Retryer != nil {
+		return c.cfg.Retryer().MaxAttempts()
+	}
+	return 3
+}
+
+// ConnectError is a failure to reach the endpoint.
+type ConnectError struct {
+	URL string
+	Err error
+}
+
+func (e *ConnectError) Error() string {
+	return fmt.Sprintf("Could not connect to the endpoint URL: \"%s\"", e.URL)
+}
+
+func (e *ConnectError) Unwrap() error { return e.Err }
+
+// TimeoutError is a connect or read timeout.
+type TimeoutError struct {
+	URL     string
+	Connect bool
+	Err     error
+}
+
+func (e *TimeoutError) Error() string {
+	if e.Connect {
+		return fmt.Sprintf("Connect timeout on endpoint URL: \"%s\"", e.URL)
+	}
+	return fmt.Sprintf("Read timeout on endpoint URL: \"%s\"", e.URL)
+}
+
+func (e *TimeoutError) Unwrap() error { return e.Err }
+
+// classify turns the SDK's wrapped error into one the caller can print as
+// the CLI does.
+func (st *callState) classify(err error, max int) error {
 	var se *ServiceError
 	if errors.As(err, &se) {
+		if st.attempts > 1 && st.attempts >= max {
+			se.Retries = st.attempts - 1
+		}
 		return se
+	}
+	var ne net.Error
+	var oe *net.OpError
+	switch {
+	case errors.As(err, &oe) && oe.Op == "dial":
+		if oe.Timeout() {
+			return &TimeoutError{URL: st.url, Connect: true, Err: err}
+		}
+		return &ConnectError{URL: st.url, Err: err}
+	case errors.As(err, &ne) && ne.Timeout():
+		return &TimeoutError{URL: st.url, Err: err}
 	}
 	return err
 }
 
-func rewire(stack *middleware.Stack, op string, body []byte, out *Response) error {
+func rewire(stack *middleware.Stack, op string, body []byte, out *Response, st *callState) error {
 	if _, err := stack.Initialize.Remove("OperationInputValidation"); err != nil {
 		return err
 	}
@@ -258,6 +318,10 @@ func rewire(stack *middleware.Stack, op string, body []byte, out *Response) erro
 	}
 	return stack.Deserialize.Add(middleware.DeserializeMiddlewareFunc("RawDeserializer",
 		func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (middleware.DeserializeOutput, middleware.Metadata, error) {
+			if req, ok := in.Request.(*smithyhttp.Request); ok {
+				st.url = req.URL.String()
+			}
+			st.attempts++
 			o, md, err := next.HandleDeserialize(ctx, in)
 			if err != nil {
 				return o, md, err
