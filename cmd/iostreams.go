@@ -17,6 +17,8 @@ type IOStreams struct {
 	StdoutTTY bool
 	// Getenv reads the environment.
 	Getenv func(string) string
+	// TerminalWidth returns the width of the terminal Out is, or 0.
+	TerminalWidth func() int
 }
 
 // System returns the process's own streams and environment.
@@ -27,5 +29,12 @@ func System() *IOStreams {
 		ErrOut:    os.Stderr,
 		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
 		Getenv:    os.Getenv,
+		TerminalWidth: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	}
 }

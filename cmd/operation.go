@@ -159,7 +159,11 @@ func (a *app) runOperation(opName string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := params.DecodeBlobs(a.model, inShape, req); err != nil {
+	decodeBlobs := params.DecodeBlobs
+	if a.binaryFormat() == "raw-in-base64-out" {
+		decodeBlobs = params.RawBlobs
+	}
+	if err := decodeBlobs(a.model, inShape, req); err != nil {
 		return err
 	}
 	if err := validate.Validate(a.model, inShape, req); err != nil {
@@ -299,4 +303,12 @@ func (a *app) callError(op *model.Operation, err error) error {
 		return clierr.Config("NoCredentials", "Unable to locate credentials. You can configure credentials by running \"aws login\".")
 	}
 	return clierr.Runtime("%s", msg)
+}
+
+// binaryFormat is --cli-binary-format, else the profile's cli_binary_format.
+func (a *app) binaryFormat() string {
+	if a.globals.BinaryFormat != "" {
+		return a.globals.BinaryFormat
+	}
+	return a.setting("cli_binary_format")
 }

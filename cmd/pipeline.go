@@ -251,7 +251,13 @@ func (a *app) printResult(op *model.Operation, out *outputSettings, doc *documen
 	case "text":
 		return output.WriteText(w, v)
 	case "table":
-		return output.WriteTable(w, op.Name, v, out.color)
+		width := output.DefaultTableWidth
+		if a.io.StdoutTTY && a.io.TerminalWidth != nil {
+			if tw := a.io.TerminalWidth(); tw > 0 {
+				width = tw
+			}
+		}
+		return output.WriteTableWidth(w, op.Name, v, out.color, width)
 	case "yaml":
 		return output.WriteYAML(w, v)
 	case "yaml-stream":

@@ -403,14 +403,24 @@ func pyLower(s string) string {
 // validation. Bytes (from fileb://) are left alone. An undecodable value is
 // a Runtime error (255): `Invalid base64: "not base64!"`.
 func DecodeBlobs(m *model.Model, shape *model.Shape, params *document.Map) error {
+	return decodeAllBlobs(m, shape, params, false)
+}
+
+// RawBlobs is DecodeBlobs for cli_binary_format raw-in-base64-out: blob
+// strings are sent as their UTF-8 bytes, as AWS CLI v1 did.
+func RawBlobs(m *model.Model, shape *model.Shape, params *document.Map) error {
+	return decodeAllBlobs(m, shape, params, true)
+}
+
+func decodeAllBlobs(m *model.Model, shape *model.Shape, params *document.Map, raw bool) error {
 	if shape == nil || params == nil {
 		return nil
 	}
-	_, err := decodeBlobs(m, shape, params, 0)
+	_, err := decodeBlobs(m, shape, params, 0, raw)
 	return err
 }
 
-func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int) (any, error) {
+func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int, raw bool) (any, error) {
 	if shape == nil || v == nil || depth > 100 {
 		return v, nil
 	}
@@ -425,7 +435,7 @@ func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int) (any, err
 			if !ok {
 				continue
 			}
-			nv, err := decodeBlobs(m, m.MemberShape(mem), cur, depth+1)
+			nv, err := decodeBlobs(m, m.MemberShape(mem), cur, depth+1, raw)
 			if err != nil {
 				return nil, err
 			}
@@ -438,7 +448,7 @@ func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int) (any, err
 		}
 		ms := m.Shape(shape.Member.Shape)
 		for i, el := range list {
-			nv, err := decodeBlobs(m, ms, el, depth+1)
+			nv, err := decodeBlobs(m, ms, el, depth+1, raw)
 			if err != nil {
 				return nil, err
 			}
@@ -452,7 +462,7 @@ func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int) (any, err
 		vs := m.Shape(shape.Value.Shape)
 		for _, k := range mp.Keys() {
 			cur, _ := mp.Get(k)
-			nv, err := decodeBlobs(m, vs, cur, depth+1)
+			nv, err := decodeBlobs(m, vs, cur, depth+1, raw)
 			if err != nil {
 				return nil, err
 			}
@@ -462,6 +472,9 @@ func decodeBlobs(m *model.Model, shape *model.Shape, v any, depth int) (any, err
 		s, ok := v.(string)
 		if !ok {
 			return v, nil
+		}
+		if raw {
+			return []byte(s), nil
 		}
 		b, err := pyconv.B64Decode(s)
 		if err != nil {
