@@ -117,6 +117,7 @@ func (a *app) runOperation(opName string, args []string) error {
 	}
 
 	req := document.NewMap(len(table.args))
+	jsonMembers := map[string]bool{}
 	for _, spec := range table.args {
 		if !res.Seen[spec.member.Name] {
 			continue
@@ -126,6 +127,9 @@ func (a *app) runOperation(opName string, args []string) error {
 			return err
 		}
 		req.Set(spec.member.Name, v)
+		if fromJSONText(spec.shape, res.Get(spec.member.Name)) {
+			jsonMembers[spec.member.Name] = true
+		}
 	}
 	req, err = a.mergeCLIInput(req, res)
 	if err != nil {
@@ -166,7 +170,7 @@ func (a *app) runOperation(opName string, args []string) error {
 	if err := decodeBlobs(a.model, inShape, req); err != nil {
 		return err
 	}
-	if err := validate.Validate(a.model, inShape, req); err != nil {
+	if err := validate.ValidateWith(a.model, inShape, req, validate.Options{JSONMembers: jsonMembers}); err != nil {
 		return err
 	}
 	if skel == "output" {
@@ -311,4 +315,31 @@ func (a *app) binaryFormat() string {
 		return a.globals.BinaryFormat
 	}
 	return a.setting("cli_binary_format")
+}
+
+// fromJSONText reports whether a complex parameter's command-line text was
+// JSON (the CLI parses it into OrderedDicts, which validation messages show).
+func fromJSONText(shape *model.Shape, raw any) bool {
+	if shape.Type != "structure" && shape.Type != "map" && shape.Type != "list" {
+		return false
+	}
+	var s string
+	switch v := raw.(type) {
+	case string:
+		s = v
+	case []string:
+		if len(v) != 1 {
+			return false
+		}
+		s = v[0]
+	default:
+		return false
+	}
+	if loaded, ok, err := params.LoadParamFile(s); ok && err == nil {
+		if t, isText := loaded.(string); isText {
+			s = t
+		}
+	}
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")
 }
