@@ -9,10 +9,13 @@ import (
 	"encoding/base64"
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/validate"
 	"github.com/cognito-cli/aws/model"
 	"github.com/cognito-cli/aws/output"
 )
@@ -36,7 +39,6 @@ type Pager struct {
 	hasResume  bool
 	resultSeen bool
 	result     []any
-	maxItems   int64
 }
 
 // New prepares a pager for the operation's paginator.
@@ -44,92 +46,97 @@ func New(cfg model.Paginator, opts Options) *Pager {
 	return &Pager{cfg: cfg, opts: opts}
 }
 
-// token is botocore's next-token dict: the input token, and the number of
-// items already returned from the page it names.
-type token struct {
-	value    any // the service token, or nil
-	truncate int64
-	hasTrunc bool
-}
+// truncateKey is the resume token's record of items already returned from
+// the page its service token names.
+const truncateKey = "boto_truncate_amount"
 
 // Run calls fetch until the last page or --max-items, passing each page
 // (truncated as the CLI truncates it) to onPage. params are not modified.
+// It follows PageIterator.__iter__ step by step, including where botocore
+// raises: those errors are reported with the text the CLI prints.
 func (p *Pager) Run(params *document.Map, fetch Fetch, onPage func(page *document.Map) error) error {
 	kwargs := params.Copy()
-	next := token{}
-	var startTrunc int64
-	if p.opts.StartingToken != "" {
-		t, err := p.parseStartingToken(p.opts.StartingToken)
+	// next is botocore's next_token dict: the keys the current page was
+	// fetched with, or the output token of the last page.
+	next := document.NewMap(1)
+	next.Set(p.cfg.InputToken, nil)
+	var startIndex any = int64(0)
+	hasStart := p.opts.StartingToken != ""
+	if hasStart {
+		tok, index, err := p.parseStartingToken(p.opts.StartingToken)
 		if err != nil {
 			return err
 		}
-		next = t
-		startTrunc = t.truncate
-		injectToken(kwargs, p.cfg.InputToken, t.value)
+		next, startIndex = tok, index
+		injectToken(kwargs, tok)
 	}
 	if p.cfg.LimitKey != "" && p.opts.PageSize != nil {
 		kwargs.Set(p.cfg.LimitKey, p.opts.PageSize)
 	}
 	var total int64
 	first := true
-	var previous any
-	hasPrevious := false
+	var previous *document.Map
 	for {
 		page, err := fetch(kwargs)
 		if err != nil {
 			return err
 		}
-		truncBase := int64(0)
+		var startTrunc any = int64(0)
 		if first {
-			if p.opts.StartingToken != "" {
-				truncBase = startTrunc
-				if items, ok := resultList(page, p.cfg.ResultKey); ok {
-					if truncBase > int64(len(items)) {
-						truncBase = int64(len(items))
+			if hasStart {
+				// _handle_first_request: drop what the token says was
+				// already returned from this page.
+				v, _ := page.Get(p.cfg.ResultKey)
+				switch v.(type) {
+				case []any, string:
+					sliced, err := pySliceFrom(v, startIndex)
+					if err != nil {
+						return err
 					}
-					page.Set(p.cfg.ResultKey, items[truncBase:])
-				} else if s, ok := page.Get(p.cfg.ResultKey); ok {
-					if str, isStr := s.(string); isStr {
-						page.Set(p.cfg.ResultKey, pySliceString(str, truncBase))
-					} else {
-						page.Set(p.cfg.ResultKey, nil)
-					}
-				} else {
+					page.Set(p.cfg.ResultKey, sliced)
+				default:
 					page.Set(p.cfg.ResultKey, nil)
 				}
+				startTrunc = startIndex
 			}
 			first = false
 		}
-		items, _ := resultList(page, p.cfg.ResultKey)
-		n := int64(len(items))
+		v, _ := page.Get(p.cfg.ResultKey)
+		n := pyLen(v)
 		if p.opts.MaxItems != nil && total+n-*p.opts.MaxItems > 0 {
 			keep := n - (total + n - *p.opts.MaxItems)
-			page.Set(p.cfg.ResultKey, items[:keep])
-			next.truncate = keep + truncBase
-			next.hasTrunc = true
-			p.setResume(next)
-			if err := p.emit(page, onPage); err != nil {
+			cut, err := pySliceTo(v, keep)
+			if err != nil {
 				return err
 			}
-			return nil
+			page.Set(p.cfg.ResultKey, cut)
+			amount, err := pyAdd(keep, startTrunc)
+			if err != nil {
+				return err
+			}
+			next.Set(truncateKey, amount)
+			if err := p.setResume(next); err != nil {
+				return err
+			}
+			return p.emit(page, onPage)
 		}
 		if err := p.emit(page, onPage); err != nil {
 			return err
 		}
 		total += n
-		next = token{value: nextToken(page, p.cfg.OutputToken)}
-		if next.value == nil {
+		next = document.NewMap(1)
+		next.Set(p.cfg.InputToken, nextToken(page, p.cfg.OutputToken))
+		if tv, _ := next.Get(p.cfg.InputToken); tv == nil {
 			return nil
 		}
 		if p.opts.MaxItems != nil && total == *p.opts.MaxItems {
-			p.setResume(next)
-			return nil
+			return p.setResume(next)
 		}
-		if hasPrevious && sameToken(previous, next.value) {
-			return clierr.Runtime("The same next token was received twice: {'%s': %s}", p.cfg.InputToken, pyRepr(next.value))
+		if previous != nil && output.FormatJSON(previous, 0) == output.FormatJSON(next, 0) {
+			return clierr.Runtime("Error during pagination: The same next token was received twice: %s", validate.PyRepr(next))
 		}
-		injectToken(kwargs, p.cfg.InputToken, next.value)
-		previous, hasPrevious = next.value, true
+		injectToken(kwargs, next)
+		previous = next
 	}
 }
 
@@ -175,44 +182,76 @@ func (p *Pager) PageView(page *document.Map) *document.Map {
 	return m
 }
 
-func resultList(page *document.Map, key string) ([]any, bool) {
-	v, _ := page.Get(key)
-	l, ok := v.([]any)
-	return l, ok
-}
-
-// nextToken treats an empty or missing output token as the end.
+// nextToken is _get_next_token: a false-y output token (missing, null, "",
+// 0, empty list) is the end.
 func nextToken(page *document.Map, key string) any {
-	v, ok := page.Get(key)
-	if !ok || v == nil {
-		return nil
-	}
-	if s, isStr := v.(string); isStr && s == "" {
+	v, _ := page.Get(key)
+	if !pyTruthy(v) {
 		return nil
 	}
 	return v
 }
 
-func injectToken(kwargs *document.Map, key string, v any) {
-	if v == nil || v == "None" {
-		kwargs.Delete(key)
-		return
+func pyTruthy(v any) bool {
+	switch t := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return t
+	case string:
+		return t != ""
+	case int64:
+		return t != 0
+	case *big.Int:
+		return t.Sign() != 0
+	case float64:
+		return t != 0
+	case []any:
+		return len(t) > 0
+	case *document.Map:
+		return t.Len() > 0
+	case []byte:
+		return len(t) > 0
 	}
-	kwargs.Set(key, v)
+	return true
 }
 
-func sameToken(a, b any) bool { return output.FormatJSON(a, 0) == output.FormatJSON(b, 0) }
-
-// setResume encodes the token as botocore's TokenEncoder does: the JSON of
-// the dict (json.dumps, default separators), base64-encoded.
-func (p *Pager) setResume(t token) {
-	m := document.NewMap(2)
-	m.Set(p.cfg.InputToken, t.value)
-	if t.hasTrunc {
-		m.Set("boto_truncate_amount", t.truncate)
+// injectToken is _inject_token_into_kwargs: every key of the token dict is
+// set, or removed when its value is None or the string "None".
+func injectToken(kwargs, tok *document.Map) {
+	for _, k := range tok.Keys() {
+		v, _ := tok.Get(k)
+		if v == nil || v == "None" {
+			kwargs.Delete(k)
+			continue
+		}
+		kwargs.Set(k, v)
 	}
-	p.resume = base64.StdEncoding.EncodeToString([]byte(pyDumps(m)))
+}
+
+// setResume is the resume_token setter: the dict must hold exactly the
+// input token (and the truncation amount); it is encoded as botocore's
+// TokenEncoder does, the JSON of the dict (json.dumps, default separators)
+// in base64.
+func (p *Pager) setResume(t *document.Map) error {
+	want := []string{p.cfg.InputToken}
+	if _, ok := t.Get(truncateKey); ok {
+		want = append(want, truncateKey)
+	}
+	have := append([]string(nil), t.Keys()...)
+	sort.Strings(want)
+	sort.Strings(have)
+	if strings.Join(want, "\x00") != strings.Join(have, "\x00") {
+		return clierr.Runtime("Bad starting token: %s", validate.PyRepr(t))
+	}
+	p.resume = EncodeToken(t)
 	p.hasResume = true
+	return nil
+}
+
+// EncodeToken is TokenEncoder.encode for a dict of JSON values.
+func EncodeToken(t *document.Map) string {
+	return base64.StdEncoding.EncodeToString([]byte(pyDumps(t)))
 }
 
 // pyDumps is json.dumps with its default ASCII escaping.
@@ -239,30 +278,35 @@ func utf16Units(r rune) []uint16 {
 	return []uint16{uint16(0xD800 + (r >> 10)), uint16(0xDC00 + (r & 0x3FF))}
 }
 
-// parseStartingToken is _parse_starting_token: a base64 JSON dict, or else
-// the deprecated "token___index" form, or else the raw service token.
-func (p *Pager) parseStartingToken(s string) (token, error) {
-	if raw, err := base64.StdEncoding.DecodeString(s); err == nil {
+// parseStartingToken is _parse_starting_token: TokenDecoder.decode (base64
+// as Python's lenient b64decode reads it, UTF-8, JSON), and when that fails
+// with a ValueError or TypeError, the deprecated "token___index" form or the
+// raw service token. It returns the next-token dict and the truncation
+// amount exactly as decoded (Python slices with whatever it holds).
+func (p *Pager) parseStartingToken(s string) (*document.Map, any, error) {
+	if raw, ok := pyB64Decode(s); ok && utf8.Valid(raw) {
 		if v, err := document.ParseJSON(raw); err == nil {
-			if m, ok := v.(*document.Map); ok {
-				t := token{}
-				for _, k := range m.Keys() {
-					val, _ := m.Get(k)
-					switch k {
-					case "boto_truncate_amount":
-						switch n := val.(type) {
-						case int64:
-							t.truncate, t.hasTrunc = n, true
-						case *big.Int:
-							t.truncate, t.hasTrunc = n.Int64(), true
-						}
-					case p.cfg.InputToken:
-						t.value = val
-					default:
-						return token{}, clierr.Runtime("Bad starting token: %s", s)
+			switch t := v.(type) {
+			case *document.Map:
+				m := t.Copy()
+				if ek, has := m.Get("boto_encoded_keys"); has {
+					m.Delete("boto_encoded_keys")
+					if l, isList := ek.([]any); ek != nil && (!isList || len(l) > 0) {
+						// Byte-valued tokens never occur in cognito-idp.
+						return nil, nil, clierr.Runtime("Bad starting token: %s (byte-encoded keys are not supported)", s)
 					}
 				}
-				return t, nil
+				var index any = int64(0)
+				if amount, has := m.Get(truncateKey); has {
+					index = amount
+					m.Delete(truncateKey)
+				}
+				return m, index, nil
+			case []any:
+				// list.pop('boto_encoded_keys', None) is a TypeError,
+				// which sends botocore to the deprecated parser.
+			default:
+				return nil, nil, clierr.Runtime("'%s' object has no attribute 'pop'", pyType(v))
 			}
 		}
 	}
@@ -271,8 +315,11 @@ func (p *Pager) parseStartingToken(s string) (token, error) {
 	var index int64
 	if len(parts) == 2 {
 		if n, ok := document.ParsePythonInt(parts[1]); ok {
-			if i, isInt := n.(int64); isInt {
+			switch i := n.(type) {
+			case int64:
 				index = i
+			case *big.Int:
+				index = clampBig(i)
 			}
 			parts = parts[:1]
 		} else {
@@ -280,26 +327,185 @@ func (p *Pager) parseStartingToken(s string) (token, error) {
 		}
 	}
 	if len(parts) > 1 {
-		return token{}, clierr.Runtime("Bad starting token: %s", s)
+		return nil, nil, clierr.Runtime("Bad starting token: %s", s)
 	}
-	t := token{truncate: index, hasTrunc: index != 0}
-	if parts[0] != "None" {
-		t.value = parts[0]
+	m := document.NewMap(1)
+	if parts[0] == "None" {
+		m.Set(p.cfg.InputToken, nil)
+	} else {
+		m.Set(p.cfg.InputToken, parts[0])
 	}
-	return t, nil
+	return m, index, nil
 }
 
-func pySliceString(s string, from int64) string {
-	r := []rune(s)
-	if from > int64(len(r)) {
-		return ""
+// pyB64Decode is base64.b64decode without validate: characters outside the
+// alphabet are skipped, and a complete padded quad ends the input
+// (CPython's binascii.a2b_base64 in non-strict mode).
+func pyB64Decode(s string) ([]byte, bool) {
+	out := make([]byte, 0, len(s)*3/4)
+	quadPos, pads := 0, 0
+	var left byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '=' {
+			if quadPos >= 2 {
+				pads++
+				if quadPos+pads >= 4 {
+					return out, true
+				}
+			}
+			continue
+		}
+		v, ok := b64Value(c)
+		if !ok {
+			continue
+		}
+		pads = 0
+		switch quadPos {
+		case 0:
+			quadPos, left = 1, v
+		case 1:
+			quadPos = 2
+			out = append(out, left<<2|v>>4)
+			left = v & 0x0f
+		case 2:
+			quadPos = 3
+			out = append(out, left<<4|v>>2)
+			left = v & 0x03
+		case 3:
+			quadPos = 0
+			out = append(out, left<<6|v)
+			left = 0
+		}
 	}
-	return string(r[from:])
+	return out, quadPos == 0
 }
 
-func pyRepr(v any) string {
-	if s, ok := v.(string); ok {
-		return "'" + s + "'"
+func b64Value(c byte) (byte, bool) {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A', true
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26, true
+	case c >= '0' && c <= '9':
+		return c - '0' + 52, true
+	case c == '+':
+		return 62, true
+	case c == '/':
+		return 63, true
 	}
-	return output.FormatJSON(v, 0)
+	return 0, false
+}
+
+// sliceIndexError is Python's message for a slice bound of the wrong type.
+const sliceIndexError = "slice indices must be integers or None or have an __index__ method"
+
+// pyIndex converts a slice bound as Python does: ints and bools; None is
+// "no bound".
+func pyIndex(v any) (int64, bool, error) {
+	switch t := v.(type) {
+	case nil:
+		return 0, false, nil
+	case bool:
+		if t {
+			return 1, true, nil
+		}
+		return 0, true, nil
+	case int64:
+		return t, true, nil
+	case *big.Int:
+		return clampBig(t), true, nil
+	}
+	return 0, false, clierr.Runtime("%s", sliceIndexError)
+}
+
+func clampBig(b *big.Int) int64 {
+	if b.Sign() < 0 {
+		return -1 << 62
+	}
+	return 1 << 62
+}
+
+// pyBound resolves a Python slice bound against a sequence of length n.
+func pyBound(i, n int64) int64 {
+	if i < 0 {
+		i += n
+		if i < 0 {
+			i = 0
+		}
+	}
+	if i > n {
+		i = n
+	}
+	return i
+}
+
+// pySliceFrom is v[from:] for a list or string.
+func pySliceFrom(v any, from any) (any, error) {
+	i, has, err := pyIndex(from)
+	if err != nil {
+		return nil, err
+	}
+	switch t := v.(type) {
+	case []any:
+		if !has {
+			return t, nil
+		}
+		return t[pyBound(i, int64(len(t))):], nil
+	case string:
+		r := []rune(t)
+		if !has {
+			return t, nil
+		}
+		return string(r[pyBound(i, int64(len(r))):]), nil
+	}
+	return v, nil
+}
+
+// pySliceTo is v[:to] for a list or string (None counts as empty).
+func pySliceTo(v any, to int64) (any, error) {
+	switch t := v.(type) {
+	case []any:
+		return t[:pyBound(to, int64(len(t)))], nil
+	case string:
+		r := []rune(t)
+		return string(r[:pyBound(to, int64(len(r)))]), nil
+	}
+	return []any{}, nil
+}
+
+// pyLen is len() of the result key's value, None counting as [].
+func pyLen(v any) int64 {
+	switch t := v.(type) {
+	case []any:
+		return int64(len(t))
+	case string:
+		return int64(utf8.RuneCountInString(t))
+	}
+	return 0
+}
+
+// pyAdd is amount_to_keep + starting_truncation.
+func pyAdd(keep int64, start any) (any, error) {
+	switch t := start.(type) {
+	case int64:
+		return keep + t, nil
+	case bool:
+		if t {
+			return keep + 1, nil
+		}
+		return keep, nil
+	case *big.Int:
+		return new(big.Int).Add(big.NewInt(keep), t), nil
+	case float64:
+		return float64(keep) + t, nil
+	}
+	return nil, clierr.Runtime("unsupported operand type(s) for +: 'int' and '%s'", pyType(start))
+}
+
+// pyType is type(v).__name__ for a document value.
+func pyType(v any) string {
+	name := validate.PyTypeName(v) // "<class 'str'>"
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "<class '"), "'>")
+	return name
 }
