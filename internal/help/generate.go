@@ -1,0 +1,3 @@
+package help
+
+//go:generate go run ./internal/gendoc
