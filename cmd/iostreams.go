@@ -3,6 +3,9 @@ package cmd
 import (
 	"io"
 	"os"
+	"time"
+
+	"github.com/cognito-cli/aws/internal/fallback"
 
 	"golang.org/x/term"
 )
@@ -19,6 +22,15 @@ type IOStreams struct {
 	Getenv func(string) string
 	// TerminalWidth returns the width of the terminal Out is, or 0.
 	TerminalWidth func() int
+	// StderrTTY reports whether ErrOut is a terminal (progress line).
+	StderrTTY bool
+	// Now is the clock of the progress line; nil means time.Now.
+	Now func() time.Time
+	// Environ lists the environment passed to the fallback CLI.
+	Environ func() []string
+	// Exec replaces the process with the fallback CLI; nil runs it as a
+	// child on these streams instead (in-process runs, tests).
+	Exec func(path string, args, env []string) error
 }
 
 // System returns the process's own streams and environment.
@@ -28,7 +40,10 @@ func System() *IOStreams {
 		Out:       os.Stdout,
 		ErrOut:    os.Stderr,
 		StdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		Getenv:    os.Getenv,
+		Environ:   os.Environ,
+		Exec:      fallback.Exec,
 		TerminalWidth: func() int {
 			w, _, err := term.GetSize(int(os.Stdout.Fd()))
 			if err != nil {

@@ -87,6 +87,7 @@ func buildArgTable(m *model.Model, op *model.Operation, args []string) *argTable
 		t.parser.Add(&argparse.Action{Options: []string{"--max-items"}, Dest: "max_items", Int: true})
 	}
 	t.parser.Add(&argparse.Action{Options: []string{optSkeleton}, Dest: "generate_cli_skeleton", Nargs: argparse.Optional, Const: "input", Choices: []string{"input", "output", "yaml-input"}})
+	addBeyondOptions(m, op, t, args)
 	t.parser.Add(&argparse.Action{Dest: "help", Nargs: argparse.Optional})
 	return t
 }
@@ -180,18 +181,27 @@ func (a *app) runOperation(opName string, args []string) error {
 		}
 		return a.printResult(op, out, doc)
 	}
+	ext := beyondFrom(res)
+	if ext.preserve {
+		if req, err = a.preserveExisting(ctx, client, op, req); err != nil {
+			return err
+		}
+	}
 	call := func(p *document.Map) (*document.Map, error) {
 		if err := validate.Validate(a.model, inShape, p); err != nil {
 			return nil, err
 		}
+		if ext.dryRun {
+			return nil, a.dryRun(ctx, client, op, p, out)
+		}
 		return a.call(ctx, client, op, p, out)
 	}
 	if table.pager != nil && paginate {
-		return a.paginate(op, table, res, req, call, out)
+		return finishDryRun(a.paginate(op, table, res, req, call, out))
 	}
 	resp, err := call(req)
 	if err != nil {
-		return err
+		return finishDryRun(err)
 	}
 	return a.printResult(op, out, resp)
 }

@@ -199,7 +199,10 @@ func (a *app) paginate(op *model.Operation, t *argTable, res *argparse.Result, r
 			return output.WriteYAMLStream(a.io.Out, v)
 		}
 	}
-	if err := p.Run(req, fetch, onPage); err != nil {
+	fetch, onPage, clearProgress := a.withProgress(t.pager.ResultKey, fetch, onPage)
+	err := p.Run(req, fetch, onPage)
+	clearProgress()
+	if err != nil {
 		return err
 	}
 	switch out.format {

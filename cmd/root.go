@@ -36,6 +36,9 @@ func Main(args []string, ios *IOStreams) (code int) {
 			code = printError(ios.ErrOut, clierr.Runtime("%v", r), "enhanced")
 		}
 	}()
+	if code, ok := a.fallback(args); ok {
+		return code
+	}
 	if err := a.run(args); err != nil {
 		return printError(ios.ErrOut, err, a.errorFormat())
 	}
