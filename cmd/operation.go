@@ -105,7 +105,7 @@ func (a *app) runOperation(opName string, args []string) error {
 	}
 	if h, ok := res.Get("help").(string); ok {
 		if h == "help" {
-			return clierr.Runtime("help is not available in this build")
+			return a.operationHelp(opName)
 		}
 		rest = append(rest, h)
 	}
@@ -159,6 +159,7 @@ func (a *app) runOperation(opName string, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer a.startPager()()
 	ctx := context.Background()
 	client, err := a.client(ctx)
 	if err != nil {

@@ -5,9 +5,6 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
-	"runtime"
-	"sort"
 
 	"github.com/cognito-cli/aws/internal/argparse"
 	"github.com/cognito-cli/aws/internal/clierr"
@@ -36,6 +33,9 @@ func Main(args []string, ios *IOStreams) (code int) {
 			code = printError(ios.ErrOut, clierr.Runtime("%v", r), "enhanced")
 		}
 	}()
+	if code, ok := scriptCompletion(args, ios); ok {
+		return code
+	}
 	if code, ok := a.fallback(args); ok {
 		return code
 	}
@@ -73,32 +73,41 @@ func (a *app) setting(key string) string {
 }
 
 func (a *app) run(args []string) error {
-	res, rest, err := globalParser([]string{model.ServiceName}).ParseKnown(args)
+	if rest, ok := helpFlagRequested(args); ok {
+		return a.flagHelp(rest)
+	}
+	res, rest, err := globalParser([]string{model.ServiceName, helpCommand}).ParseKnown(args)
 	if err != nil {
 		var ae *argparse.Error
 		if errors.As(err, &ae) && ae.VersionRequested {
-			fmt.Fprintf(a.io.Out, "aws-cli/%s (cognito-idp, Go %s) %s/%s\n", Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-			return nil
+			return a.printVersion(a.io.Out)
 		}
 		return err
 	}
 	a.globals = globalsFrom(res)
+	if err := a.checkAutoPrompt(); err != nil {
+		return err
+	}
+	if res.String("command") == helpCommand {
+		return a.topHelp(rest)
+	}
 	return a.runService(rest)
 }
 
 // runService parses the operation name and hands the rest to it.
 func (a *app) runService(args []string) error {
-	names := model.OperationNames()
-	choices := make([]string, len(names))
-	for i, n := range names {
-		choices[i] = model.XformName(n, '-')
-	}
-	sort.Strings(choices)
-	p := argparse.New(&argparse.Action{Dest: "operation", Choices: choices, Required: true})
+	p := argparse.New(&argparse.Action{Dest: "operation", Choices: operationChoices(), Required: true})
 	res, rest, err := p.ParseKnown(args)
 	if err != nil {
 		return err
 	}
+	if res.String("operation") == helpCommand {
+		return a.serviceHelp()
+	}
 	op, _ := model.OperationByCLIName(res.String("operation"))
+	if len(rest) == 1 && rest[0] == helpCommand {
+		// The CLI shows an operation's help before checking its arguments.
+		return a.operationHelp(op)
+	}
 	return a.runOperation(op, rest)
 }
