@@ -233,6 +233,8 @@ type NoArgsEntry struct {
 	RC        int      `json:"rc"`
 	Stdout    []string `json:"stdout"`
 	Stderr    []string `json:"stderr"`
+	// ReferenceStderr is the untranslated text, when translation changed it.
+	ReferenceStderr []string `json:"reference_stderr,omitempty"`
 }
 
 // TestNoArgs runs `aws cognito-idp OP --endpoint-url http://127.0.0.1:9`
@@ -251,10 +253,13 @@ func TestNoArgs(t *testing.T) {
 	env := BaseEnv(home, h.dataPath)
 	run := func(op string) NoArgsEntry {
 		out, errText, rc := Run([]string{h.binary, "cognito-idp", op, "--endpoint-url", noArgsURL}, env, home, "")
-		if *recordFlag && !strings.Contains(errText, "aws: [ERROR]: ") {
-			errText = Translate([]string{"cognito-idp", op, "--endpoint-url", noArgsURL}, rc, errText)
+		e := NoArgsEntry{Operation: op, RC: rc, Stdout: Lines(out), Stderr: Lines(errText)}
+		if *recordFlag {
+			if tr := translateIfOld([]string{"cognito-idp", op, "--endpoint-url", noArgsURL}, rc, errText); tr != errText {
+				e.Stderr, e.ReferenceStderr = Lines(tr), Lines(errText)
+			}
 		}
-		return NoArgsEntry{Operation: op, RC: rc, Stdout: Lines(out), Stderr: Lines(errText)}
+		return e
 	}
 	path := filepath.Join(goldenDir, "noargs.json")
 	if *recordFlag {
@@ -300,5 +305,54 @@ func TestNoArgs(t *testing.T) {
 				t.Errorf("aws cognito-idp %s --endpoint-url %s:\n%s", op, noArgsURL, d)
 			}
 		})
+	}
+}
+
+// TestTranslationOfRecordings re-applies the 2.9.19 → 2.36.7 translation to
+// the untranslated text kept in the golden files: a change to Translate that
+// would alter a recording shows up here without re-recording.
+func TestTranslationOfRecordings(t *testing.T) {
+	if *recordFlag {
+		return
+	}
+	paths, err := filepath.Glob(filepath.Join(goldenDir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range paths {
+		if filepath.Base(p) == "noargs.json" {
+			var na NoArgs
+			if err := readJSON(p, &na); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range na.Operations {
+				if e.ReferenceStderr == nil {
+					continue
+				}
+				n++
+				raw, want := strings.Join(e.ReferenceStderr, ""), strings.Join(e.Stderr, "")
+				if got := Translate([]string{"cognito-idp", e.Operation, "--endpoint-url", noArgsURL}, e.RC, raw); got != want {
+					t.Errorf("noargs %s: translation gives\n%q\nrecorded\n%q", e.Operation, got, want)
+				}
+			}
+			continue
+		}
+		g, err := ReadGolden(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range g.StepsOf() {
+			if s.RawStderr == s.Stderr {
+				continue
+			}
+			n++
+			if got := Translate(s.Argv[1:], s.RC, s.RawStderr); got != s.Stderr {
+				t.Errorf("%s step %d: translation gives\n%q\nrecorded\n%q", g.ID, i+1, got, s.Stderr)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no golden file keeps an untranslated reference stderr: re-record with scripts/record-golden.sh")
 	}
 }

@@ -29,6 +29,10 @@ type GoldenStep struct {
 	Stdout   []string  `json:"stdout"`
 	Stderr   []string  `json:"stderr"`
 	Requests []Request `json:"requests"`
+	// ReferenceStderr is what the reference printed before its error text
+	// was translated (kept only when translation changed it), so the
+	// translation stays reviewable and testable.
+	ReferenceStderr []string `json:"reference_stderr,omitempty"`
 }
 
 // Lines splits text after each newline; joining the parts gives text back.
@@ -54,8 +58,12 @@ func ToGolden(c *Case, reference string, steps []Step) *Golden {
 		if reqs == nil {
 			reqs = []Request{}
 		}
-		g.Steps = append(g.Steps, GoldenStep{Argv: s.Argv, RC: s.RC,
-			Stdout: Lines(s.Stdout), Stderr: Lines(s.Stderr), Requests: reqs})
+		gs := GoldenStep{Argv: s.Argv, RC: s.RC,
+			Stdout: Lines(s.Stdout), Stderr: Lines(s.Stderr), Requests: reqs}
+		if s.RawStderr != s.Stderr {
+			gs.ReferenceStderr = Lines(s.RawStderr)
+		}
+		g.Steps = append(g.Steps, gs)
 	}
 	return g
 }
@@ -64,8 +72,13 @@ func ToGolden(c *Case, reference string, steps []Step) *Golden {
 func (g *Golden) StepsOf() []Step {
 	var out []Step
 	for _, s := range g.Steps {
-		out = append(out, Step{Argv: s.Argv, RC: s.RC, Stdout: strings.Join(s.Stdout, ""),
-			Stderr: strings.Join(s.Stderr, ""), Requests: s.Requests})
+		st := Step{Argv: s.Argv, RC: s.RC, Stdout: strings.Join(s.Stdout, ""),
+			Stderr: strings.Join(s.Stderr, ""), Requests: s.Requests}
+		st.RawStderr = st.Stderr
+		if s.ReferenceStderr != nil {
+			st.RawStderr = strings.Join(s.ReferenceStderr, "")
+		}
+		out = append(out, st)
 	}
 	return out
 }

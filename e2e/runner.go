@@ -26,6 +26,9 @@ type Step struct {
 	Stdout   string
 	Stderr   string
 	Requests []Request
+	// RawStderr is stderr before Runner.Translate (equal to Stderr when
+	// nothing was translated).
+	RawStderr string
 }
 
 // Runner runs cases with one binary against one moto server behind a
@@ -167,12 +170,13 @@ func (r *Runner) RunCase(c *Case) ([]Step, error) {
 		r.Proxy.Take()
 		out, errText, rc := Run(cmd, env, tmp, stdinPath)
 		reqs := r.Proxy.Take()
+		raw := errText
 		if r.Translate != nil {
 			errText = r.Translate(shown[1:], rc, errText)
 		}
 		vars["LAST_STDOUT"] = strings.TrimSpace(out)
 		vars["LAST_NEXT_TOKEN"] = nextToken(out)
-		st := Step{RC: rc, Stdout: norm.Apply(out), Stderr: norm.Apply(errText)}
+		st := Step{RC: rc, Stdout: norm.Apply(out), Stderr: norm.Apply(errText), RawStderr: norm.Apply(raw)}
 		for _, a := range shown {
 			st.Argv = append(st.Argv, norm.Apply(a))
 		}
