@@ -65,7 +65,7 @@ func matches(a, b []rune) int {
 	}
 	var rec func(alo, ahi, blo, bhi int) int
 	rec = func(alo, ahi, blo, bhi int) int {
-		i, j, k := longest(a, b2j, alo, ahi, blo, bhi)
+		i, j, k := longest(a, b, b2j, alo, ahi, blo, bhi)
 		if k == 0 {
 			return 0
 		}
@@ -81,8 +81,9 @@ func matches(a, b []rune) int {
 	return rec(0, len(a), 0, len(b))
 }
 
-// longest is find_longest_match without junk (no isjunk function is given).
-func longest(a []rune, b2j map[rune][]int, alo, ahi, blo, bhi int) (int, int, int) {
+// longest is find_longest_match with no isjunk function (autojunk's
+// popular elements are the only ones missing from b2j).
+func longest(a, b []rune, b2j map[rune][]int, alo, ahi, blo, bhi int) (int, int, int) {
 	besti, bestj, bestsize := alo, blo, 0
 	j2len := map[int]int{}
 	for i := alo; i < ahi; i++ {
@@ -101,6 +102,15 @@ func longest(a []rune, b2j map[rune][]int, alo, ahi, blo, bhi int) (int, int, in
 			}
 		}
 		j2len = newj2len
+	}
+	// Extend the match over equal elements b2j left out: with autojunk,
+	// popular elements are not junk, so Python grows the match across
+	// them on both sides.
+	for besti > alo && bestj > blo && a[besti-1] == b[bestj-1] {
+		besti, bestj, bestsize = besti-1, bestj-1, bestsize+1
+	}
+	for besti+bestsize < ahi && bestj+bestsize < bhi && a[besti+bestsize] == b[bestj+bestsize] {
+		bestsize++
 	}
 	return besti, bestj, bestsize
 }
