@@ -72,23 +72,86 @@ func loadINI(path string) *ini.File {
 	return f
 }
 
-// sectionName is the config file's section for a profile.
-func sectionName(profile string) string {
-	if profile == "default" {
-		return "default"
+// profiles maps profile names to config-file sections as botocore's
+// build_profile_map does: "[default]", and any section starting with
+// "profile" whose name splits (shlex.split) into exactly two words, the
+// second being the profile ("[profile dev]", "[profile  \"my dev\"]"). When
+// two sections name the same profile ("[default]" and "[profile default]"),
+// the later one wins.
+func (f *Files) profiles() map[string]*ini.Section {
+	m := map[string]*ini.Section{}
+	for _, sec := range f.config.Sections() {
+		name := sec.Name()
+		switch {
+		case strings.HasPrefix(name, "profile"):
+			if parts, ok := shlexSplit(name); ok && len(parts) == 2 {
+				m[parts[1]] = sec
+			}
+		case name == "default":
+			m[name] = sec
+		}
 	}
-	return "profile " + profile
+	return m
+}
+
+// shlexSplit is Python's shlex.split (POSIX mode) for section names:
+// whitespace separates words, quotes group, a backslash escapes outside
+// single quotes. Unbalanced quotes are an error (botocore then fails; here
+// the section is ignored).
+func shlexSplit(s string) ([]string, bool) {
+	var words []string
+	var cur strings.Builder
+	inWord := false
+	var quote rune
+	escaped := false
+	for _, r := range s {
+		switch {
+		case escaped:
+			cur.WriteRune(r)
+			escaped = false
+		case quote == '\'':
+			if r == '\'' {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case quote == '"':
+			switch r {
+			case '"':
+				quote = 0
+			case '\\':
+				escaped = true
+			default:
+				cur.WriteRune(r)
+			}
+		case r == '\'' || r == '"':
+			quote, inWord = r, true
+		case r == '\\':
+			escaped, inWord = true, true
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 || escaped {
+		return nil, false
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words, true
 }
 
 // HasProfile reports whether the profile exists in either file.
 func (f *Files) HasProfile(profile string) bool {
-	if _, err := f.config.GetSection(sectionName(profile)); err == nil {
+	if _, ok := f.profiles()[profile]; ok {
 		return true
-	}
-	if profile == "default" {
-		if _, err := f.config.GetSection("profile default"); err == nil {
-			return true
-		}
 	}
 	_, err := f.credentials.GetSection(profile)
 	return err == nil
@@ -96,14 +159,8 @@ func (f *Files) HasProfile(profile string) bool {
 
 // Get returns a profile's setting from the config file, or "".
 func (f *Files) Get(profile, key string) string {
-	names := []string{sectionName(profile)}
-	if profile == "default" {
-		names = append(names, "profile default")
-	}
-	for _, n := range names {
-		if s, err := f.config.GetSection(n); err == nil && s.HasKey(key) {
-			return strings.TrimSpace(s.Key(key).String())
-		}
+	if s, ok := f.profiles()[profile]; ok && s.HasKey(key) {
+		return strings.TrimSpace(s.Key(key).String())
 	}
 	return ""
 }
