@@ -7,11 +7,7 @@ package model
 
 //go:generate go run ./internal/gen
 
-import (
-	"encoding/json"
-	"fmt"
-	"sort"
-)
+import "sort"
 
 // Shape is one botocore shape. Structure members keep the model's order,
 // which JSON output follows.
@@ -71,17 +67,13 @@ type Paginator struct {
 	ResultKey   string
 }
 
-// Model gives access to the vendored service model. It caches what it has
-// decoded; it is not safe for concurrent use.
-type Model struct {
-	shapes map[string]*Shape
-	ops    map[string]*Operation
-}
+// Model gives access to the vendored service model. The shapes and
+// operations it returns are shared, read-only data: callers must not
+// modify them. It is safe for concurrent use.
+type Model struct{}
 
 // New returns a model over the compiled-in tables.
-func New() *Model {
-	return &Model{shapes: map[string]*Shape{}, ops: map[string]*Operation{}}
-}
+func New() *Model { return &Model{} }
 
 // Metadata of the service, from service-2.json.
 const (
@@ -92,47 +84,22 @@ const (
 	EndpointName = endpointPrefix
 )
 
-func lookup(table []entry, name string) (string, bool) {
-	i := sort.Search(len(table), func(i int) bool { return table[i].name >= name })
-	if i < len(table) && table[i].name == name {
-		return table[i].json, true
-	}
-	return "", false
-}
-
 // Shape returns the named shape, or nil when the model has none.
 func (m *Model) Shape(name string) *Shape {
-	if s, ok := m.shapes[name]; ok {
-		return s
+	i := sort.Search(len(shapeTable), func(i int) bool { return shapeTable[i].name >= name })
+	if i < len(shapeTable) && shapeTable[i].name == name {
+		return shapeTable[i].shape
 	}
-	raw, ok := lookup(shapeTable, name)
-	if !ok {
-		return nil
-	}
-	s := &Shape{}
-	if err := json.Unmarshal([]byte(raw), s); err != nil {
-		panic(fmt.Sprintf("model: shape %s: %v", name, err)) // generated data is broken
-	}
-	s.Name = name
-	m.shapes[name] = s
-	return s
+	return nil
 }
 
 // Operation returns the operation with the model name (UpdateUserPoolClient).
 func (m *Model) Operation(name string) *Operation {
-	if o, ok := m.ops[name]; ok {
-		return o
+	i := sort.Search(len(operationTable), func(i int) bool { return operationTable[i].name >= name })
+	if i < len(operationTable) && operationTable[i].name == name {
+		return operationTable[i].op
 	}
-	raw, ok := lookup(operationTable, name)
-	if !ok {
-		return nil
-	}
-	o := &Operation{}
-	if err := json.Unmarshal([]byte(raw), o); err != nil {
-		panic(fmt.Sprintf("model: operation %s: %v", name, err))
-	}
-	m.ops[name] = o
-	return o
+	return nil
 }
 
 // OperationNames lists every operation's model name, sorted.
@@ -144,21 +111,33 @@ func OperationNames() []string {
 	return names
 }
 
+// CLINames lists every operation's command name (update-user-pool-client),
+// sorted; the generator computed them, so start-up does not.
+func CLINames() []string {
+	names := make([]string, len(cliTable))
+	for i, e := range cliTable {
+		names[i] = e.cli
+	}
+	return names
+}
+
 // OperationByCLIName finds the model name for a CLI command name
 // (update-user-pool-client → UpdateUserPoolClient).
 func OperationByCLIName(cli string) (string, bool) {
-	for _, e := range operationTable {
-		if XformName(e.name, '-') == cli {
-			return e.name, true
-		}
+	i := sort.Search(len(cliTable), func(i int) bool { return cliTable[i].cli >= cli })
+	if i < len(cliTable) && cliTable[i].cli == cli {
+		return cliTable[i].name, true
 	}
 	return "", false
 }
 
 // PaginatorFor returns the paginator of an operation, if it has one.
 func PaginatorFor(op string) (Paginator, bool) {
-	p, ok := paginators[op]
-	return p, ok
+	i := sort.Search(len(paginatorTable), func(i int) bool { return paginatorTable[i].name >= op })
+	if i < len(paginatorTable) && paginatorTable[i].name == op {
+		return paginatorTable[i].p, true
+	}
+	return Paginator{}, false
 }
 
 // MemberShape resolves a member's target.
@@ -184,4 +163,19 @@ func (s *Shape) IsRequired(name string) bool {
 	return false
 }
 
-type entry struct{ name, json string }
+// Entries of the generated tables, each sorted by its first field.
+type (
+	shapeEntry struct {
+		name  string
+		shape *Shape
+	}
+	operationEntry struct {
+		name string
+		op   *Operation
+	}
+	cliEntry       struct{ cli, name string }
+	paginatorEntry struct {
+		name string
+		p    Paginator
+	}
+)

@@ -201,28 +201,27 @@ func generate(vendor string) ([]byte, error) {
 	fmt.Fprintf(&b, "// BotocoreVersion is the botocore release the model was vendored from.\nconst BotocoreVersion = %q\n\n", version)
 	fmt.Fprintf(&b, "const (\n\tapiVersion = %q\n\ttargetPrefix = %q\n\tjsonVersion = %q\n\tendpointPrefix = %q\n)\n\n",
 		str(meta, "apiVersion"), str(meta, "targetPrefix"), str(meta, "jsonVersion"), str(meta, "endpointPrefix"))
-	writeTable(&b, "operationTable", ops)
-	writeTable(&b, "shapeTable", shapes)
+	g := &goWriter{b: &b, nums: map[float64]string{}}
+	if err := g.operations(ops); err != nil {
+		return nil, err
+	}
+	if err := g.shapes(shapes); err != nil {
+		return nil, err
+	}
 	names := make([]string, 0, len(pag.Pagination))
 	for n := range pag.Pagination {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	b.WriteString("var paginators = map[string]Paginator{\n")
+	// A sorted slice, not a map: a map literal is built by code at start-up.
+	b.WriteString("var paginatorTable = [...]paginatorEntry{\n")
 	for _, n := range names {
 		p := pag.Pagination[n]
-		fmt.Fprintf(&b, "\t%q: {InputToken: %q, OutputToken: %q, LimitKey: %q, ResultKey: %q},\n", n, p.InputToken, p.OutputToken, p.LimitKey, p.ResultKey)
-	}
-	b.WriteString("}\n")
-	return format.Source(b.Bytes())
-}
-
-func writeTable(b *bytes.Buffer, name string, entries []entry) {
-	fmt.Fprintf(b, "var %s = []entry{\n", name)
-	for _, e := range entries {
-		fmt.Fprintf(b, "\t{%q, %s},\n", e.name, strconv.Quote(e.json))
+		fmt.Fprintf(&b, "\t{%q, Paginator{InputToken: %q, OutputToken: %q, LimitKey: %q, ResultKey: %q}},\n", n, p.InputToken, p.OutputToken, p.LimitKey, p.ResultKey)
 	}
 	b.WriteString("}\n\n")
+	g.numbers()
+	return format.Source(b.Bytes())
 }
 
 func get(m *document.Map, k string) any { v, _ := m.Get(k); return v }
