@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cognito-cli/aws/internal/document"
@@ -681,11 +682,17 @@ func (e *yamlEmitter) writeLiteral(s string) {
 // YAML 1.2 implicit resolvers of ruamel.yaml (resolver.py): a string that
 // matches one must be quoted to stay a string.
 var (
-	reYAMLBool  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
-	reYAMLFloat = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	reYAMLInt   = regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
-	reYAMLNull  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
-	reYAMLTime  = regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
+	reYAMLBool  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
+	reYAMLFloat = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	})
+	reYAMLInt = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
+	})
+	reYAMLNull = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
+	reYAMLTime = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
+	})
 )
 
 // resolvesToStr is true when ruamel's resolver reads s, written plain, back
@@ -697,7 +704,7 @@ func resolvesToStr(s string) bool {
 	}
 	switch s[0] {
 	case 't', 'T', 'f', 'F':
-		if reYAMLBool.MatchString(s) {
+		if reYAMLBool().MatchString(s) {
 			return false
 		}
 	case '<':
@@ -713,18 +720,18 @@ func resolvesToStr(s string) bool {
 			return false
 		}
 	case '~', 'n', 'N':
-		if reYAMLNull.MatchString(s) {
+		if reYAMLNull().MatchString(s) {
 			return false
 		}
 	}
 	if strings.ContainsRune("-+0123456789.", rune(s[0])) {
-		if reYAMLFloat.MatchString(s) {
+		if reYAMLFloat().MatchString(s) {
 			return false
 		}
-		if s[0] != '.' && reYAMLInt.MatchString(s) {
+		if s[0] != '.' && reYAMLInt().MatchString(s) {
 			return false
 		}
-		if s[0] >= '0' && s[0] <= '9' && reYAMLTime.MatchString(s) {
+		if s[0] >= '0' && s[0] <= '9' && reYAMLTime().MatchString(s) {
 			return false
 		}
 	}

@@ -4,20 +4,17 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"regexp"
 	"strings"
 )
-
-// sentenceEnd is awscli's _SENTENCE_DELIMETERS_REGEX: the overview stops at
-// the first period or colon, wherever it is ("OAuth 2.0" gives "OAuth 2.").
-var sentenceEnd = regexp.MustCompile(`[.:]+`)
 
 // docOverview is awscli's get_shape_doc_overview: the documentation's text
 // without markup, cut after its first sentence, with line breaks as spaces.
 func docOverview(doc string) string {
 	content := stripXML(doc)
-	if loc := sentenceEnd.FindStringIndex(content); loc != nil {
-		content = content[:loc[0]]
+	// awscli's _SENTENCE_DELIMETERS_REGEX "[.:]+": the overview stops at the
+	// first period or colon, wherever it is ("OAuth 2.0" gives "OAuth 2.").
+	if i := strings.IndexAny(content, ".:"); i >= 0 {
+		content = content[:i]
 	}
 	if content != "" {
 		content += "."

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -140,12 +141,14 @@ func (t YAMLTimestamp) String() string {
 	return t.Time.Format("2006-01-02 15:04:05")
 }
 
-var reTimestampParts = regexp.MustCompile(`^([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$`)
+var reTimestampParts = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$`)
+})
 
 // yamlTimestamp is ruamel.yaml's create_timestamp; ok is false where Python's
 // datetime constructor would reject the fields.
 func yamlTimestamp(s string) (YAMLTimestamp, bool) {
-	g := reTimestampParts.FindStringSubmatch(s)
+	g := reTimestampParts().FindStringSubmatch(s)
 	if g == nil {
 		return YAMLTimestamp{}, false
 	}
@@ -434,11 +437,17 @@ func tagged(n *yaml.Node) (any, error) {
 var errPlain = &struct{ s string }{"unconstructable"}
 
 var (
-	reBool  = regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`)
-	reFloat = regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	reInt   = regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
-	reNull  = regexp.MustCompile(`^(?:~|null|Null|NULL|)$`)
-	reTime  = regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
+	reBool  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
+	reFloat = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+	})
+	reInt = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
+	})
+	reNull = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
+	reTime = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
+	})
 )
 
 // resolvePlain resolves and constructs a plain scalar with ruamel.yaml's
@@ -458,19 +467,19 @@ func resolveTagged(s string) (any, string) {
 		// The value and merge tags have no constructor as values.
 		return errPlain, "!!value"
 	}
-	if strings.IndexByte("tTfF", first) >= 0 && reBool.MatchString(s) {
+	if strings.IndexByte("tTfF", first) >= 0 && reBool().MatchString(s) {
 		return s[0] == 't' || s[0] == 'T', "!!bool"
 	}
-	if strings.IndexByte("-+0123456789.", first) >= 0 && s != "" && reFloat.MatchString(s) {
+	if strings.IndexByte("-+0123456789.", first) >= 0 && s != "" && reFloat().MatchString(s) {
 		return yamlFloat(s), "!!float"
 	}
-	if strings.IndexByte("-+0123456789", first) >= 0 && s != "" && reInt.MatchString(s) {
+	if strings.IndexByte("-+0123456789", first) >= 0 && s != "" && reInt().MatchString(s) {
 		return yamlInt(s), "!!int"
 	}
-	if (s == "" || strings.IndexByte("~nN", first) >= 0) && reNull.MatchString(s) {
+	if (s == "" || strings.IndexByte("~nN", first) >= 0) && reNull().MatchString(s) {
 		return nil, "!!null"
 	}
-	if strings.IndexByte("0123456789", first) >= 0 && s != "" && reTime.MatchString(s) {
+	if strings.IndexByte("0123456789", first) >= 0 && s != "" && reTime().MatchString(s) {
 		ts, ok := yamlTimestamp(s)
 		if !ok {
 			return errPlain, "!!timestamp"

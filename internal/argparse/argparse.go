@@ -8,7 +8,6 @@ package argparse
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/cognito-cli/aws/internal/document"
@@ -115,7 +114,27 @@ func (r *Result) Get(dest string) any { return r.Values[dest] }
 // String returns the string stored under dest, or "".
 func (r *Result) String(dest string) string { s, _ := r.Values[dest].(string); return s }
 
-var negativeNumber = regexp.MustCompile(`^-\d+$|^-\d*\.\d+$`)
+// isNegativeNumber is argparse's _negative_number_matcher,
+// "^-\d+$|^-\d*\.\d+$" with ASCII digits, written out because every
+// unknown option reaches it and compiling the pattern costs start-up time.
+func isNegativeNumber(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	s = s[1:]
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if whole, frac, ok := strings.Cut(s, "."); ok {
+		return digits(whole) && frac != "" && digits(frac)
+	}
+	return digits(s)
+}
 
 type optionMatch struct {
 	action   *Action
@@ -150,7 +169,7 @@ func (p *Parser) parseOptional(arg string) (*optionMatch, error) {
 	if len(matches) == 1 {
 		return &matches[0], nil
 	}
-	if negativeNumber.MatchString(arg) {
+	if isNegativeNumber(arg) {
 		return nil, nil // no option of ours looks like a negative number
 	}
 	if strings.Contains(arg, " ") {

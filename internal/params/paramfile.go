@@ -7,6 +7,7 @@ import (
 	"os/user"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode/utf8"
 
@@ -137,7 +138,7 @@ func expandUser(path string) string {
 }
 
 // varRef is posixpath's _varprog: $name or ${name}.
-var varRef = regexp.MustCompile(`\$([A-Za-z0-9_]+|\{[^}]*\})`)
+var varRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$([A-Za-z0-9_]+|\{[^}]*\})`) })
 
 // expandVars is os.path.expandvars: defined variables are replaced,
 // undefined ones left as written.
@@ -145,7 +146,7 @@ func expandVars(path string) string {
 	if !strings.Contains(path, "$") {
 		return path
 	}
-	return varRef.ReplaceAllStringFunc(path, func(ref string) string {
+	return varRef().ReplaceAllStringFunc(path, func(ref string) string {
 		name := ref[1:]
 		if strings.HasPrefix(name, "{") {
 			name = name[1 : len(name)-1]

@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cognito-cli/aws/internal/document"
 	"github.com/cognito-cli/aws/model"
@@ -40,17 +41,19 @@ type Plan struct {
 // resetRule matches the sentence by which the model documents that
 // unspecified attributes are reset: "If you don't provide a value for an
 // attribute, Amazon Cognito sets it to its default value." and its variants.
-var resetRule = regexp.MustCompile(`(?i)if you don'?t provide a value for an attribute,[^.]*default value`)
+var resetRule = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)if you don'?t provide a value for an attribute,[^.]*default value`)
+})
 
 // tags strips HTML from documentation before matching.
-var tags = regexp.MustCompile(`<[^>]*>`)
+var tags = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<[^>]*>`) })
 
 // resets reports whether the update operation's documentation says that it
 // resets what the request leaves out.
 func resets(op *model.Operation) bool {
-	doc := tags.ReplaceAllString(op.Documentation, "")
+	doc := tags().ReplaceAllString(op.Documentation, "")
 	doc = strings.ReplaceAll(doc, "\u2019", "'")
-	return resetRule.MatchString(doc)
+	return resetRule().MatchString(doc)
 }
 
 // readVerbs are tried, in order, for the operation that reads what an update
@@ -291,6 +294,6 @@ func retired(mem *model.Member) bool {
 	if mem.Deprecated {
 		return true
 	}
-	doc := strings.TrimSpace(tags.ReplaceAllString(mem.Documentation, ""))
+	doc := strings.TrimSpace(tags().ReplaceAllString(mem.Documentation, ""))
 	return strings.HasPrefix(doc, "This parameter is no longer in use")
 }
