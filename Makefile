@@ -15,7 +15,7 @@ build:
 
 generate:
 	$(GO) generate ./model
-	$(GO) generate ./internal/help
+	$(GO) generate ./internal/help ./internal/completion
 
 # The binary answers shell completion when run as aws_completer, so the
 # completer is a link to it; man pages go with it.

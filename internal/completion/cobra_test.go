@@ -2,6 +2,7 @@ package completion
 
 import (
 	"bytes"
+	"github.com/cognito-cli/aws/internal/completion/internal/cobrascripts"
 	"strings"
 	"testing"
 )
@@ -57,5 +58,22 @@ func TestScriptRequests(t *testing.T) {
 	}
 	if !IsRequest([]string{"__complete"}) || IsRequest([]string{"cognito-idp"}) || IsRequest(nil) {
 		t.Error("IsRequest")
+	}
+}
+
+// TestEmbeddedScriptsAreCurrent regenerates the scripts with cobra and
+// compares them with the embedded copies (run go generate when it fails).
+func TestEmbeddedScriptsAreCurrent(t *testing.T) {
+	for _, sh := range cobrascripts.Shells() {
+		var fresh, embedded bytes.Buffer
+		if err := cobrascripts.Generate(sh, &fresh); err != nil {
+			t.Fatal(err)
+		}
+		if err := Script(sh, &embedded); err != nil {
+			t.Fatal(err)
+		}
+		if fresh.String() != embedded.String() {
+			t.Errorf("%s: embedded script is stale; run go generate ./internal/completion", sh)
+		}
 	}
 }

@@ -101,8 +101,22 @@ func attr(attrs, name string) string {
 	return decodeEntities(v[:end])
 }
 
-var namedEntities = map[string]string{
-	"lt": "<", "gt": ">", "amp": "&", "quot": "\"", "apos": "'", "nbsp": " ",
+func namedEntity(name string) (string, bool) {
+	switch name {
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "amp":
+		return "&", true
+	case "quot":
+		return "\"", true
+	case "apos":
+		return "'", true
+	case "nbsp":
+		return " ", true
+	}
+	return "", false
 }
 
 func decodeEntities(s string) string {
@@ -125,7 +139,7 @@ func decodeEntities(s string) string {
 			continue
 		}
 		name := s[1:semi]
-		if v, ok := namedEntities[name]; ok {
+		if v, ok := namedEntity(name); ok {
 			b.WriteString(v)
 		} else if r, ok := numericEntity(name); ok {
 			b.WriteRune(r)
