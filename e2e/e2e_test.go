@@ -112,6 +112,19 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !*recordFlag {
+		// A golden file without its case is a leftover: it tests nothing.
+		ids := map[string]bool{"noargs": true}
+		for _, c := range cases {
+			ids[c.ID] = true
+		}
+		files, _ := filepath.Glob(filepath.Join(goldenDir, "*.json"))
+		for _, f := range files {
+			if id := strings.TrimSuffix(filepath.Base(f), ".json"); !ids[id] {
+				t.Errorf("%s has no case in e2e/cases: delete it", f)
+			}
+		}
+	}
 	moto := motoserver.StartT(t)
 	proxy, err := StartProxy(moto.Endpoint())
 	if err != nil {
