@@ -42,11 +42,13 @@ type serviceError struct {
 	// the "Additional error details" block.
 	details *document.Map
 	retries int
+	// reachedMax: the call gave up after its last attempt (retries may be 0).
+	reachedMax bool
 }
 
 func (e *serviceError) Error() string {
 	msg := fmt.Sprintf("An error occurred (%s) when calling the %s operation", e.code, e.operation)
-	if e.retries > 0 {
+	if e.reachedMax || e.retries > 0 {
 		msg += fmt.Sprintf(" (reached max retries: %d)", e.retries)
 	}
 	return msg + ": " + e.message

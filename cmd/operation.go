@@ -237,6 +237,10 @@ func (a *app) client(ctx context.Context) (*transport.Client, error) {
 	if g.Debug {
 		o.Debug = a.io.ErrOut
 	}
+	var err error
+	if o.RetryMode, o.MaxAttempts, err = a.retrySettings(); err != nil {
+		return nil, err
+	}
 	if o.NoSign {
 		// no credentials needed
 	} else if err := a.checkEnvCredentials(); err != nil {
@@ -306,11 +310,13 @@ func (a *app) callError(op *model.Operation, err error) error {
 				details.Set(k, v)
 			}
 		}
-		return &serviceError{operation: op.Name, code: er.Code, message: er.Message, fields: fields, details: details, retries: se.Retries}
+		return &serviceError{operation: op.Name, code: er.Code, message: er.Message, fields: fields, details: details, retries: se.Retries, reachedMax: se.MaxAttemptsReached}
 	}
 	var ce *transport.ConnectError
 	var te *transport.TimeoutError
-	if errors.As(err, &ce) || errors.As(err, &te) {
+	var cc *transport.ConnectionClosedError
+	var tr *transport.TruncatedError
+	if errors.As(err, &ce) || errors.As(err, &te) || errors.As(err, &cc) || errors.As(err, &tr) {
 		return clierr.Runtime("%s", err.Error())
 	}
 	msg := err.Error()

@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -116,17 +117,11 @@ func New(ctx context.Context, o Options) (*Client, error) {
 		})
 		loadOpts[0] = sdkconfig.WithHTTPClient(httpClient)
 	}
-	if o.MaxAttempts > 0 || o.RetryMode != "" {
-		loadOpts = append(loadOpts, sdkconfig.WithRetryer(func() aws.Retryer {
-			var r aws.Retryer
-			if strings.EqualFold(o.RetryMode, "adaptive") {
-				r = retry.AddWithMaxAttempts(retry.NewAdaptiveMode(), maxAttempts(o.MaxAttempts))
-			} else {
-				r = retry.AddWithMaxAttempts(retry.NewStandard(), maxAttempts(o.MaxAttempts))
-			}
-			return r
-		}))
-	}
+	// The retryer is always the CLI's: botocore's backoff, and the attempts
+	// and mode the caller resolved the way the CLI does.
+	loadOpts = append(loadOpts, sdkconfig.WithRetryer(func() aws.Retryer {
+		return newRetryer(strings.ToLower(o.RetryMode), o.MaxAttempts)
+	}))
 	if o.Debug != nil {
 		loadOpts = append(loadOpts,
 			sdkconfig.WithLogger(logging.NewStandardLogger(o.Debug)),
@@ -151,15 +146,11 @@ func New(ctx context.Context, o Options) (*Client, error) {
 			co.BaseEndpoint = aws.String(o.EndpointURL)
 		}
 		co.AuthSchemeResolver = &authResolver{base: co.AuthSchemeResolver, noSign: o.NoSign}
+		// The SDK would wrap the retryer with the AWS_MAX_ATTEMPTS it read
+		// itself; the caller's value is the one that counts.
+		co.RetryMaxAttempts = 0
 	})
 	return &Client{cfg: cfg, svc: svc}, nil
-}
-
-func maxAttempts(n int) int {
-	if n <= 0 {
-		return 3
-	}
-	return n
 }
 
 // Response is a successful answer.
@@ -177,8 +168,10 @@ type ServiceError struct {
 	Body   []byte
 	Code   string
 	Msg    string
-	// Retries is set when the call gave up after retrying.
-	Retries int
+	// MaxAttemptsReached is set when the call gave up after its last
+	// allowed attempt; Retries is then the number of retries made.
+	MaxAttemptsReached bool
+	Retries            int
 }
 
 func (e *ServiceError) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Msg) }
@@ -215,7 +208,7 @@ func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool
 		})
 	})
 	if err != nil {
-		return nil, st.classify(err, c.maxAttempts())
+		return nil, st.classify(err)
 	}
 	return &resp, nil
 }
@@ -224,14 +217,6 @@ func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool
 type callState struct {
 	url      string
 	attempts int
-}
-
-// maxAttempts is the retryer's limit.
-func (c *Client) maxAttempts() int {
-	if c.cfg.Retryer != nil {
-		return c.cfg.Retryer().MaxAttempts()
-	}
-	return 3
 }
 
 // ConnectError is a failure to reach the endpoint.
@@ -264,16 +249,23 @@ func (e *TimeoutError) Unwrap() error { return e.Err }
 
 // classify turns the SDK's wrapped error into one the caller can print as
 // the CLI does.
-func (st *callState) classify(err error, max int) error {
+func (st *callState) classify(err error) error {
 	var se *ServiceError
+	var me *retry.MaxAttemptsError
 	if errors.As(err, &se) {
-		if st.attempts > 1 && st.attempts >= max {
-			se.Retries = st.attempts - 1
+		if errors.As(err, &me) {
+			se.MaxAttemptsReached = true
+			se.Retries = me.Attempt - 1
 		}
 		return se
 	}
+	var te *TruncatedError
+	if errors.As(err, &te) {
+		return te
+	}
 	var ne net.Error
 	var oe *net.OpError
+	var send *smithyhttp.RequestSendError
 	switch {
 	case errors.As(err, &oe) && oe.Op == "dial":
 		if oe.Timeout() {
@@ -282,6 +274,9 @@ func (st *callState) classify(err error, max int) error {
 		return &ConnectError{URL: st.url, Err: err}
 	case errors.As(err, &ne) && ne.Timeout():
 		return &TimeoutError{URL: st.url, Err: err}
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE), errors.Is(err, net.ErrClosed),
+		errors.As(err, &send) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)):
+		return &ConnectionClosedError{URL: st.url, Err: err}
 	}
 	return err
 }
@@ -331,6 +326,9 @@ func rewire(stack *middleware.Stack, op string, body []byte, out *Response, st *
 				return o, md, fmt.Errorf("unexpected response type %T", o.RawResponse)
 			}
 			data, err := io.ReadAll(hr.Body)
+			if errors.Is(err, io.ErrUnexpectedEOF) && hr.StatusCode < 300 && hr.ContentLength > 0 {
+				return o, md, &TruncatedError{URL: st.url, Got: int64(len(data)), Want: hr.ContentLength, Err: err}
+			}
 			if err != nil {
 				return o, md, &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body: %w", err)}
 			}
