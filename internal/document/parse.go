@@ -2,6 +2,7 @@ package document
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"unicode/utf16"
@@ -10,7 +11,8 @@ import (
 
 // ParseJSON decodes one JSON text into a document value, keeping object key
 // order and telling integers (int64, or *big.Int when they do not fit) from
-// floats, as Python's json module does. Trailing non-space data is an error.
+// floats, as Python's json module does (which also accepts NaN, Infinity
+// and -Infinity). Trailing non-space data is an error.
 func ParseJSON(data []byte) (any, error) {
 	p := parser{data: data}
 	p.space()
@@ -70,6 +72,12 @@ func (p *parser) value(depth int) (any, error) {
 		return p.array(depth)
 	case c == '"':
 		return p.str()
+	case p.literal("NaN"):
+		return math.NaN(), nil
+	case p.literal("Infinity"):
+		return math.Inf(1), nil
+	case p.literal("-Infinity"):
+		return math.Inf(-1), nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
 	case p.literal("true"):
