@@ -74,12 +74,8 @@ func (a *app) flagHelp(args []string) error {
 
 // operationChoices are the operation names and "help", sorted.
 func operationChoices() []string {
-	names := model.OperationNames()
-	choices := make([]string, 0, len(names)+1)
-	for _, n := range names {
-		choices = append(choices, model.XformName(n, '-'))
-	}
-	choices = append(choices, helpCommand)
+	// The command names are precomputed by the model's generator.
+	choices := append(model.CLINames(), helpCommand)
 	sort.Strings(choices)
 	return choices
 }
