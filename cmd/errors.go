@@ -163,6 +163,12 @@ func writeStructured(w io.Writer, format string, fields *document.Map) bool {
 	switch format {
 	case "json":
 		err = output.WriteJSON(&buf, fields)
+	case "yaml":
+		err = output.WriteYAML(&buf, fields)
+	case "text":
+		err = output.WriteText(&buf, fields)
+	case "table":
+		err = output.WriteTable(&buf, "error", fields, false)
 	default:
 		return false
 	}
