@@ -40,6 +40,9 @@ func Main(args []string, ios *IOStreams) (code int) {
 		return code
 	}
 	if err := a.run(args); err != nil {
+		if code, ok := a.brokenPipe(err); ok {
+			return code
+		}
 		return printError(ios.ErrOut, err, a.errorFormat())
 	}
 	return 0

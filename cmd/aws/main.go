@@ -16,5 +16,5 @@ func main() {
 	if name == "aws_completer" {
 		os.Exit(cmd.Completer(os.Args[1:], cmd.System()))
 	}
-	os.Exit(cmd.Main(os.Args[1:], cmd.System()))
+	os.Exit(cmd.Run(os.Args[1:]))
 }

@@ -55,12 +55,15 @@ const (
 	TruncatedJSON Fault = "truncated-json"
 	// Slow answers OK after Config.Delay.
 	Slow Fault = "slow"
+	// Pages answers ListUsers pages of one user each, after Config.Delay,
+	// every one with a PaginationToken: a pagination that never ends.
+	Pages Fault = "pages"
 )
 
 // Faults lists every fault the server can play.
 func Faults() []Fault {
 	return []Fault{OK, Status500, Status503, Throttling, TooManyRequests, NotFound,
-		ResetBeforeResponse, CloseBeforeResponse, ResetMidBody, NotJSON, Truncated, TruncatedJSON, Slow}
+		ResetBeforeResponse, CloseBeforeResponse, ResetMidBody, NotJSON, Truncated, TruncatedJSON, Slow, Pages}
 }
 
 // Bodies of the answers; okBody is a complete DescribeUserPool response.
@@ -77,6 +80,8 @@ type Config struct {
 	Fault Fault
 	// Delay is how long Slow waits before answering.
 	Delay time.Duration
+	// Body, when set, replaces the body of the OK and Slow answers.
+	Body string
 }
 
 // Server is a running fault server.
@@ -135,7 +140,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	switch s.cfg.Fault {
 	case OK:
-		writeJSON(w, http.StatusOK, okBody)
+		writeJSON(w, http.StatusOK, s.okBody())
 	case Status500:
 		writeJSON(w, http.StatusInternalServerError,
 			`{"__type": "InternalErrorException", "message": "Internal server error"}`)
@@ -166,11 +171,27 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case Slow:
 		select {
 		case <-time.After(s.cfg.Delay):
-			writeJSON(w, http.StatusOK, okBody)
+			writeJSON(w, http.StatusOK, s.okBody())
+		case <-s.stop:
+		case <-r.Context().Done():
+		}
+	case Pages:
+		n := s.attempts.Load()
+		select {
+		case <-time.After(s.cfg.Delay):
+			writeJSON(w, http.StatusOK, fmt.Sprintf(
+				`{"Users": [{"Username": "user-%d", "Enabled": true}], "PaginationToken": "token-%d"}`, n, n))
 		case <-s.stop:
 		case <-r.Context().Done():
 		}
 	}
+}
+
+func (s *Server) okBody() string {
+	if s.cfg.Body != "" {
+		return s.cfg.Body
+	}
+	return okBody
 }
 
 func writeJSON(w http.ResponseWriter, status int, body string) {

@@ -4,5 +4,5 @@
 # AWS_DATA_PATH). The tests translate its error text to 2.36.7's.
 set -eu
 cd "$(dirname "$0")/.."
-exec go test -count=1 -run 'TestFaults|TestRecordReference' . -args -record \
+exec go test -count=1 -run 'TestFaults|TestInterrupt|TestBrokenPipe' . -args -record \
 	-reference "${REFERENCE:-/usr/bin/aws}" -data-path "${AWS_DATA_PATH:-/tmp/awsdata}" "$@"
