@@ -59,6 +59,8 @@ type Options struct {
 type Client struct {
 	cfg aws.Config
 	svc *cip.Client
+	// debug receives the --debug log of responses; nil when off.
+	debug io.Writer
 }
 
 // ErrNoRegion means no region was configured anywhere.
@@ -124,8 +126,10 @@ func New(ctx context.Context, o Options) (*Client, error) {
 	}))
 	if o.Debug != nil {
 		loadOpts = append(loadOpts,
-			sdkconfig.WithLogger(logging.NewStandardLogger(o.Debug)),
-			sdkconfig.WithClientLogMode(aws.LogRetries|aws.LogRequest|aws.LogResponse))
+			sdkconfig.WithLogger(logging.NewStandardLogger(redactWriter{w: o.Debug})),
+			// Responses are logged by the raw deserializer, which
+			// knows when a body is safe to show.
+			sdkconfig.WithClientLogMode(aws.LogRetries|aws.LogRequest))
 	}
 	if o.NoSign {
 		loadOpts = append(loadOpts, sdkconfig.WithCredentialsProvider(aws.AnonymousCredentials{}))
@@ -150,7 +154,11 @@ func New(ctx context.Context, o Options) (*Client, error) {
 		// itself; the caller's value is the one that counts.
 		co.RetryMaxAttempts = 0
 	})
-	return &Client{cfg: cfg, svc: svc}, nil
+	c := &Client{cfg: cfg, svc: svc}
+	if o.Debug != nil {
+		c.debug = redactWriter{w: o.Debug}
+	}
+	return c, nil
 }
 
 // Response is a successful answer.
@@ -195,7 +203,7 @@ func (e *ServiceError) ErrorFault() smithy.ErrorFault {
 // connection, timeout).
 func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool) (*Response, error) {
 	var resp Response
-	var st callState
+	st := callState{debug: c.debug}
 	_, err := c.svc.DescribeUserPoolClient(ctx, &cip.DescribeUserPoolClientInput{}, func(co *cip.Options) {
 		if r, ok := co.AuthSchemeResolver.(*authResolver); ok {
 			rr := *r
@@ -217,6 +225,7 @@ func (c *Client) Call(ctx context.Context, op string, body []byte, unsigned bool
 type callState struct {
 	url      string
 	attempts int
+	debug    io.Writer
 }
 
 // ConnectError is a failure to reach the endpoint.
@@ -326,6 +335,7 @@ func rewire(stack *middleware.Stack, op string, body []byte, out *Response, st *
 				return o, md, fmt.Errorf("unexpected response type %T", o.RawResponse)
 			}
 			data, err := io.ReadAll(hr.Body)
+			st.logResponse(hr, data)
 			if errors.Is(err, io.ErrUnexpectedEOF) && hr.StatusCode < 300 && hr.ContentLength > 0 {
 				return o, md, &TruncatedError{URL: st.url, Got: int64(len(data)), Want: hr.ContentLength, Err: err}
 			}
