@@ -61,8 +61,10 @@ conform: build
 demo: build
 	./scripts/demo.sh
 
+# Go benchmarks of the hot paths (list-users sizes 200, 2,000 and 20,000),
+# summarised with the cost per user, then the comparison with the reference.
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	BENCH_LARGE=1 $(GO) test -run '^$$' -bench . -benchmem ./... | $(GO) run ./internal/benchdata/benchsum
 	$(SHARED)/bench/bench bin/aws
 
 clean:
