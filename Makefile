@@ -55,6 +55,18 @@ test: build
 	$(GO) vet ./...
 	$(GO) test ./...
 
+# Every fuzz target of every package, one after the other, FUZZTIME each
+# (go test accepts a duration or a count such as 10000x). Stops at the first
+# failure; a crasher is written under the package's testdata/fuzz/.
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$target\$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
 conform: build
 	$(SHARED)/conformance/conform bin/aws $(SHARED)/conformance/cases
 
