@@ -25,6 +25,7 @@ const ExitInterrupted = 130
 // CLI does (see brokenPipe).
 func Run(args []string) int {
 	ios := System()
+	hideRetryEnv(ios)
 	out := &lockedWriter{w: ios.Out}
 	ios.Out = out
 	pipe := make(chan os.Signal, 1)
@@ -77,4 +78,43 @@ func (a *app) brokenPipe(err error) (int, bool) {
 		return 0, true
 	}
 	return printError(a.io.ErrOut, errors.New("[Errno 32] Broken pipe"), "enhanced"), true
+}
+
+// retryEnv are the variables the command layer resolves and checks itself
+// (cmd/retry.go) and hands to the SDK as options.
+var retryEnv = [...]string{"AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE"}
+
+// hideRetryEnv keeps the retry variables from the SDK, which would read them
+// from the process environment and refuse values the CLI accepts (" 2",
+// "1_0") with its own message, while ios still sees them, and so does a
+// fallback CLI through Environ.
+func hideRetryEnv(ios *IOStreams) {
+	saved := map[string]string{}
+	for _, k := range retryEnv {
+		if v, ok := os.LookupEnv(k); ok {
+			saved[k] = v
+			os.Unsetenv(k)
+		}
+	}
+	if len(saved) == 0 {
+		return
+	}
+	getenv, environ := ios.Getenv, ios.Environ
+	ios.Getenv = func(k string) string {
+		if v, ok := saved[k]; ok {
+			return v
+		}
+		return getenv(k)
+	}
+	if environ != nil {
+		ios.Environ = func() []string {
+			env := environ()
+			for _, k := range retryEnv {
+				if v, ok := saved[k]; ok {
+					env = append(env, k+"="+v)
+				}
+			}
+			return env
+		}
+	}
 }

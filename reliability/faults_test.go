@@ -56,6 +56,7 @@ var faultCases = []faultCase{
 	{name: "retry-mode-legacy", fault: faultserver.Status500, env: []string{"AWS_RETRY_MODE=legacy"},
 		limit: 40 * time.Second},
 	{name: "retry-mode-adaptive", fault: faultserver.Throttling, env: []string{"AWS_RETRY_MODE=adaptive"}},
+	{name: "max-attempts-env-python-int", fault: faultserver.Status503, env: []string{"AWS_MAX_ATTEMPTS= 2 "}},
 	{name: "max-attempts-env-abc", fault: faultserver.Status500, env: []string{"AWS_MAX_ATTEMPTS=abc"}},
 	{name: "max-attempts-env-0", fault: faultserver.Status500, env: []string{"AWS_MAX_ATTEMPTS=0"}},
 	{name: "max-attempts-config-abc", fault: faultserver.Status500, config: "[default]\nmax_attempts = abc\n"},
