@@ -46,6 +46,8 @@ var faultCases = []faultCase{
 	{name: "truncated-json", fault: faultserver.TruncatedJSON, deliberate: true},
 	{name: "read-timeout", fault: faultserver.Slow, delay: 3 * time.Second,
 		args: []string{"--cli-read-timeout", "1"}, limit: 15 * time.Second},
+	{name: "read-timeout-mid-body", fault: faultserver.SlowBody, delay: 3 * time.Second,
+		args: []string{"--cli-read-timeout", "1"}, limit: 15 * time.Second},
 	{name: "connection-refused", endpoint: "refused"},
 	{name: "connect-timeout", endpoint: "unaccepting",
 		args: []string{"--cli-connect-timeout", "1"}, limit: 15 * time.Second},

@@ -55,6 +55,9 @@ const (
 	TruncatedJSON Fault = "truncated-json"
 	// Slow answers OK after Config.Delay.
 	Slow Fault = "slow"
+	// SlowBody sends the headers of a 200 at once, then its body one byte
+	// every Config.Delay.
+	SlowBody Fault = "slow-body"
 	// Pages answers ListUsers pages of one user each, after Config.Delay,
 	// every one with a PaginationToken: a pagination that never ends.
 	Pages Fault = "pages"
@@ -63,7 +66,7 @@ const (
 // Faults lists every fault the server can play.
 func Faults() []Fault {
 	return []Fault{OK, Status500, Status503, Throttling, TooManyRequests, NotFound,
-		ResetBeforeResponse, CloseBeforeResponse, ResetMidBody, NotJSON, Truncated, TruncatedJSON, Slow, Pages}
+		ResetBeforeResponse, CloseBeforeResponse, ResetMidBody, NotJSON, Truncated, TruncatedJSON, Slow, SlowBody, Pages}
 }
 
 // Bodies of the answers; okBody is a complete DescribeUserPool response.
@@ -174,6 +177,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, s.okBody())
 		case <-s.stop:
 		case <-r.Context().Done():
+		}
+	case SlowBody:
+		body := s.okBody()
+		w.Header().Set("Content-Type", jsonType)
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(http.StatusOK)
+		for i := 0; i < len(body); i++ {
+			w.Write([]byte{body[i]})
+			if f, ok := w.(http.Flusher); ok {
+				f.Flush()
+			}
+			select {
+			case <-time.After(s.cfg.Delay):
+			case <-s.stop:
+				return
+			case <-r.Context().Done():
+				return
+			}
 		}
 	case Pages:
 		n := s.attempts.Load()

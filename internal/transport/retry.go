@@ -1,10 +1,12 @@
 package transport
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"os"
 	"syscall"
 	"time"
@@ -97,3 +99,30 @@ func (e *TruncatedError) Error() string {
 }
 
 func (e *TruncatedError) Unwrap() error { return e.Err }
+
+// readTimeoutDialer dials connections on which every read must complete
+// within read, as the CLI's socket timeout does: a server that sends its
+// headers and then trickles or stalls the body cannot hold a call past
+// --cli-read-timeout. Zero means no limit.
+func readTimeoutDialer(d *net.Dialer, read time.Duration) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := d.DialContext(ctx, network, addr)
+		if err != nil || read <= 0 {
+			return c, err
+		}
+		return &deadlineConn{Conn: c, read: read}, nil
+	}
+}
+
+// deadlineConn renews its read deadline before every read.
+type deadlineConn struct {
+	net.Conn
+	read time.Duration
+}
+
+func (c *deadlineConn) Read(p []byte) (int, error) {
+	if err := c.Conn.SetReadDeadline(time.Now().Add(c.read)); err != nil {
+		return 0, err
+	}
+	return c.Conn.Read(p)
+}

@@ -82,11 +82,11 @@ func New(ctx context.Context, o Options) (*Client, error) {
 		if connect < 0 {
 			connect = 60 * time.Second
 		}
-		t.DialContext = (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext
 		read := o.ReadTimeout
 		if read < 0 {
 			read = 60 * time.Second
 		}
+		t.DialContext = readTimeoutDialer(&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}, read)
 		t.ResponseHeaderTimeout = read
 		if t.TLSClientConfig == nil {
 			t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
