@@ -183,6 +183,8 @@ func (a *app) paginate(op *model.Operation, t *argTable, res *argparse.Result, r
 	if v := res.String("page_size"); v != "" {
 		opts.PageSize, _ = document.ParsePythonInt(v)
 	}
+	// text and yaml-stream print page by page and never the merged result.
+	opts.Streaming = out.format == "text" || out.format == "yaml-stream"
 	p := paginate.New(*t.pager, opts)
 	var onPage func(*document.Map) error
 	switch out.format {

@@ -25,6 +25,10 @@ type Options struct {
 	StartingToken string // "" when not given
 	MaxItems      *int64
 	PageSize      any // int64 or *big.Int; nil when not given
+	// Streaming says each page is printed as it arrives and FullResult
+	// is not wanted: the pages' items are then not kept, so memory stays
+	// at one page however long the listing.
+	Streaming bool
 }
 
 // Fetch makes one call with the given parameters and returns its decoded
@@ -141,7 +145,7 @@ func (p *Pager) Run(params *document.Map, fetch Fetch, onPage func(page *documen
 }
 
 func (p *Pager) emit(page *document.Map, onPage func(*document.Map) error) error {
-	if v, ok := page.Get(p.cfg.ResultKey); ok && v != nil {
+	if v, ok := page.Get(p.cfg.ResultKey); ok && v != nil && !p.opts.Streaming {
 		if list, isList := v.([]any); isList {
 			if !p.resultSeen {
 				p.result = make([]any, 0, len(list))

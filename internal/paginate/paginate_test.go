@@ -265,3 +265,51 @@ func FuzzStartingToken(f *testing.F) {
 		}
 	})
 }
+
+// Streaming keeps no merged result but hands every page over, with the same
+// resume token as a merging run.
+func TestStreamingKeepsNoResult(t *testing.T) {
+	cfg := configs["ListUsers"]
+	const total, size = 23, 5
+	fetch := func(kw *document.Map) (*document.Map, error) {
+		from := 0
+		if v, ok := kw.Get("PaginationToken"); ok {
+			fmt.Sscanf(v.(string), "p%d", &from)
+		}
+		page := document.NewMap(2)
+		var items []any
+		for i := from; i < from+size && i < total; i++ {
+			items = append(items, int64(i))
+		}
+		page.Set("Users", items)
+		if from+size < total {
+			page.Set("PaginationToken", fmt.Sprintf("p%d", from+size))
+		}
+		return page, nil
+	}
+	max := int64(12)
+	merged := New(cfg, Options{MaxItems: &max})
+	if err := merged.Run(document.NewMap(0), fetch, nil); err != nil {
+		t.Fatal(err)
+	}
+	streamed := New(cfg, Options{MaxItems: &max, Streaming: true})
+	seen := 0
+	if err := streamed.Run(document.NewMap(0), fetch, func(page *document.Map) error {
+		items, _ := field(page, "Users").([]any)
+		seen += len(items)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if seen != 12 {
+		t.Errorf("streamed %d items, want 12", seen)
+	}
+	if _, ok := streamed.FullResult().Get("Users"); ok {
+		t.Error("a streaming run kept the merged result")
+	}
+	mt, mok := merged.ResumeToken()
+	st, sok := streamed.ResumeToken()
+	if mt != st || mok != sok {
+		t.Errorf("resume token %q/%v, merging run gives %q/%v", st, sok, mt, mok)
+	}
+}
