@@ -20,6 +20,10 @@ type IOStreams struct {
 	StdoutTTY bool
 	// Getenv reads the environment.
 	Getenv func(string) string
+	// WatchInterrupt, when set, installs the Ctrl-C handling; it is called
+	// before the first network call, so that offline commands, which end in
+	// milliseconds, do not pay for a signal-watching thread.
+	WatchInterrupt func()
 	// TerminalWidth returns the width of the terminal Out is, or 0.
 	TerminalWidth func() int
 	// StderrTTY reports whether ErrOut is a terminal (progress line).

@@ -223,6 +223,9 @@ func isUnsigned(op *model.Operation) bool {
 
 // client builds the SDK client from the global options and settings.
 func (a *app) client(ctx context.Context) (*transport.Client, error) {
+	if a.io.WatchInterrupt != nil {
+		a.io.WatchInterrupt()
+	}
 	g := a.globals
 	o := transport.Options{
 		Profile:        g.Profile,

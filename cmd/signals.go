@@ -28,15 +28,21 @@ func Run(args []string) int {
 	hideRetryEnv(ios)
 	out := &lockedWriter{w: ios.Out}
 	ios.Out = out
-	pipe := make(chan os.Signal, 1)
-	signal.Notify(pipe, syscall.SIGPIPE)
-	interrupt := make(chan os.Signal, 1)
-	signal.Notify(interrupt, os.Interrupt)
-	go func() {
-		<-interrupt
-		out.interrupt(os.Stdout)
-		os.Exit(ExitInterrupted)
-	}()
+	// Ignoring SIGPIPE makes writes fail with EPIPE; unlike Notify it starts
+	// no signal-watching thread, which offline commands would pay for.
+	signal.Ignore(syscall.SIGPIPE)
+	var once sync.Once
+	ios.WatchInterrupt = func() {
+		once.Do(func() {
+			interrupt := make(chan os.Signal, 1)
+			signal.Notify(interrupt, os.Interrupt)
+			go func() {
+				<-interrupt
+				out.interrupt(os.Stdout)
+				os.Exit(ExitInterrupted)
+			}()
+		})
+	}
 	return Main(args, ios)
 }
 
@@ -45,6 +51,9 @@ type lockedWriter struct {
 	mu sync.Mutex
 	w  io.Writer
 }
+
+// Unwrap gives the pager the terminal itself.
+func (l *lockedWriter) Unwrap() io.Writer { return l.w }
 
 func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()

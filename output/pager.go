@@ -105,7 +105,9 @@ func (p *pagerWriter) start() {
 	} else {
 		c = exec.Command("/bin/sh", "-c", p.command)
 	}
-	c.Stdout, c.Stderr = p.out, p.errOut
+	// The pager must write to the terminal itself, not through a pipe of
+	// ours, or it cannot tell it is on one (less would act like cat).
+	c.Stdout, c.Stderr = underlyingFile(p.out), underlyingFile(p.errOut)
 	c.Env = PagerEnv(os.Environ(), p.getenv)
 	in, err := c.StdinPipe()
 	if err == nil {
@@ -145,4 +147,19 @@ func (p *pagerWriter) wait() error {
 		return nil
 	}
 	return err
+}
+
+// underlyingFile unwraps writers that wrap another (an Unwrap method) down
+// to the *os.File, if there is one.
+func underlyingFile(w io.Writer) io.Writer {
+	for {
+		if _, ok := w.(*os.File); ok {
+			return w
+		}
+		u, ok := w.(interface{ Unwrap() io.Writer })
+		if !ok {
+			return w
+		}
+		w = u.Unwrap()
+	}
 }
