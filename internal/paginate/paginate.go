@@ -15,7 +15,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
-	"github.com/cognito-cli/aws/internal/validate"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 	"github.com/cognito-cli/aws/output"
 )
@@ -137,7 +137,7 @@ func (p *Pager) Run(params *document.Map, fetch Fetch, onPage func(page *documen
 			return p.setResume(next)
 		}
 		if previous != nil && output.FormatJSON(previous, 0) == output.FormatJSON(next, 0) {
-			return clierr.Runtime("Error during pagination: The same next token was received twice: %s", validate.PyRepr(next))
+			return clierr.Runtime("Error during pagination: The same next token was received twice: %s", pyfmt.Repr(next))
 		}
 		injectToken(kwargs, next)
 		previous = next
@@ -190,34 +190,10 @@ func (p *Pager) PageView(page *document.Map) *document.Map {
 // 0, empty list) is the end.
 func nextToken(page *document.Map, key string) any {
 	v, _ := page.Get(key)
-	if !pyTruthy(v) {
+	if !pyfmt.Truthy(v) {
 		return nil
 	}
 	return v
-}
-
-func pyTruthy(v any) bool {
-	switch t := v.(type) {
-	case nil:
-		return false
-	case bool:
-		return t
-	case string:
-		return t != ""
-	case int64:
-		return t != 0
-	case *big.Int:
-		return t.Sign() != 0
-	case float64:
-		return t != 0
-	case []any:
-		return len(t) > 0
-	case *document.Map:
-		return t.Len() > 0
-	case []byte:
-		return len(t) > 0
-	}
-	return true
 }
 
 // injectToken is _inject_token_into_kwargs: every key of the token dict is
@@ -246,7 +222,7 @@ func (p *Pager) setResume(t *document.Map) error {
 	sort.Strings(want)
 	sort.Strings(have)
 	if strings.Join(want, "\x00") != strings.Join(have, "\x00") {
-		return clierr.Runtime("Bad starting token: %s", validate.PyRepr(t))
+		return clierr.Runtime("Bad starting token: %s", pyfmt.Repr(t))
 	}
 	p.resume = EncodeToken(t)
 	p.hasResume = true
@@ -310,7 +286,7 @@ func (p *Pager) parseStartingToken(s string) (*document.Map, any, error) {
 				// list.pop('boto_encoded_keys', None) is a TypeError,
 				// which sends botocore to the deprecated parser.
 			default:
-				return nil, nil, clierr.Runtime("'%s' object has no attribute 'pop'", pyType(v))
+				return nil, nil, clierr.Runtime("'%s' object has no attribute 'pop'", pyfmt.TypeName(v))
 			}
 		}
 	}
@@ -504,12 +480,5 @@ func pyAdd(keep int64, start any) (any, error) {
 	case float64:
 		return float64(keep) + t, nil
 	}
-	return nil, clierr.Runtime("unsupported operand type(s) for +: 'int' and '%s'", pyType(start))
-}
-
-// pyType is type(v).__name__ for a document value.
-func pyType(v any) string {
-	name := validate.PyTypeName(v) // "<class 'str'>"
-	name = strings.TrimSuffix(strings.TrimPrefix(name, "<class '"), "'>")
-	return name
+	return nil, clierr.Runtime("unsupported operand type(s) for +: 'int' and '%s'", pyfmt.TypeName(start))
 }

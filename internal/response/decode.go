@@ -17,7 +17,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
-	"github.com/cognito-cli/aws/internal/validate"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -130,7 +130,7 @@ func (d *decoder) value(shape *model.Shape, v any, depth int) (any, error) {
 func (d *decoder) structure(shape *model.Shape, v any, depth int) (any, error) {
 	in, ok := v.(*document.Map)
 	if !ok {
-		return nil, clierr.Runtime("'%s' object has no attribute 'get'", pyTypeBare(v))
+		return nil, clierr.Runtime("'%s' object has no attribute 'get'", pyfmt.TypeName(v))
 	}
 	out := document.NewMap(len(shape.Members))
 	for _, mem := range shape.Members {
@@ -150,7 +150,7 @@ func (d *decoder) structure(shape *model.Shape, v any, depth int) (any, error) {
 func (d *decoder) list(shape *model.Shape, v any, depth int) (any, error) {
 	in, ok := v.([]any)
 	if !ok {
-		return nil, clierr.Runtime("'%s' object is not a list", pyTypeBare(v))
+		return nil, clierr.Runtime("'%s' object is not a list", pyfmt.TypeName(v))
 	}
 	var member *model.Shape
 	if shape.Member != nil {
@@ -170,7 +170,7 @@ func (d *decoder) list(shape *model.Shape, v any, depth int) (any, error) {
 func (d *decoder) mapValue(shape *model.Shape, v any, depth int) (any, error) {
 	in, ok := v.(*document.Map)
 	if !ok {
-		return nil, clierr.Runtime("'%s' object has no attribute 'items'", pyTypeBare(v))
+		return nil, clierr.Runtime("'%s' object has no attribute 'items'", pyfmt.TypeName(v))
 	}
 	var valueShape *model.Shape
 	if shape.Value != nil {
@@ -186,30 +186,6 @@ func (d *decoder) mapValue(shape *model.Shape, v any, depth int) (any, error) {
 		out.Set(k, val)
 	}
 	return out, nil
-}
-
-// pyTypeBare is a value's Python type name as AttributeError messages
-// show it: 'list', 'str'.
-func pyTypeBare(v any) string {
-	switch v.(type) {
-	case nil:
-		return "NoneType"
-	case bool:
-		return "bool"
-	case string:
-		return "str"
-	case int64, *big.Int:
-		return "int"
-	case float64:
-		return "float"
-	case []byte:
-		return "bytes"
-	case []any:
-		return "list"
-	case *document.Map:
-		return "dict"
-	}
-	return "object"
 }
 
 // isoTimestamp is the CLI's iso_format: botocore's parse_timestamp, then
@@ -242,7 +218,7 @@ func isoTimestamp(v any, loc *time.Location) (any, error) {
 		}
 		return nil, clierr.Runtime("Invalid timestamp \"%s\": Unknown string format: %s", x, x)
 	}
-	return nil, clierr.Runtime("Invalid timestamp \"%s\": Parser must be a string or character stream, not %s", validate.PyStr(v), pyTypeBare(v))
+	return nil, clierr.Runtime("Invalid timestamp \"%s\": Parser must be a string or character stream, not %s", pyfmt.Str(v), pyfmt.TypeName(v))
 }
 
 func epochInt(sec int64, loc *time.Location) (any, error) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/cognito-cli/aws/internal/document"
-	"github.com/cognito-cli/aws/internal/validate"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -58,7 +58,7 @@ func DecodeErrorWith(m *model.Model, status int, body []byte, opts Options) *Err
 	} else if v, ok := obj.Get("Message"); ok {
 		rawMessage = v
 	}
-	er := &ErrorResponse{Message: validate.PyStr(rawMessage)}
+	er := &ErrorResponse{Message: pyfmt.Str(rawMessage)}
 
 	code := strconv.Itoa(status)
 	if obj != nil {
@@ -66,7 +66,7 @@ func DecodeErrorWith(m *model.Model, status int, body []byte, opts Options) *Err
 			if t == nil {
 				code = ""
 			} else {
-				code = validate.PyStr(t)
+				code = pyfmt.Str(t)
 			}
 		}
 	}

@@ -28,7 +28,6 @@ func FuzzValidate(f *testing.F) {
 		}
 		params, ok := v.(*document.Map)
 		if !ok {
-			PyRepr(v)
 			return
 		}
 		for _, op := range ops {

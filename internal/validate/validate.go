@@ -17,6 +17,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -88,6 +89,10 @@ type validator struct {
 	ordered bool
 }
 
+// style prints values as the Python objects being validated: OrderedDicts
+// inside members given as JSON text, plain dicts elsewhere.
+func (v *validator) style() pyfmt.Style { return pyfmt.Style{OrderedDict: v.ordered} }
+
 // displayName is botocore's ValidationErrors._get_name: the top level is
 // "input", and the leading dot of a member path is dropped.
 func displayName(name string) string {
@@ -99,7 +104,7 @@ func displayName(name string) string {
 
 func (v *validator) invalidType(name string, param any, valid []string) {
 	v.errs = append(v.errs, "Invalid type for parameter "+displayName(name)+
-		", value: "+pyStr(param, v.ordered)+", type: "+pyTypeName(param, v.ordered)+
+		", value: "+v.style().Str(param)+", type: "+v.style().Class(param)+
 		", valid types: "+strings.Join(valid, ", "))
 }
 
@@ -131,13 +136,13 @@ func (v *validator) validate(param any, shape *model.Shape, name string) {
 			v.invalidType(name, param, typesInt)
 			return
 		}
-		v.rangeCheck(name, numeric(param), PyStr(param), shape, "Invalid value", "valid min value")
+		v.rangeCheck(name, numeric(param), pyfmt.Str(param), shape, "Invalid value", "valid min value")
 	case "double", "float":
 		if !isInt(param) && !isBool(param) && !isFloat(param) {
 			v.invalidType(name, param, typesFloat)
 			return
 		}
-		v.rangeCheck(name, numeric(param), PyStr(param), shape, "Invalid value", "valid min value")
+		v.rangeCheck(name, numeric(param), pyfmt.Str(param), shape, "Invalid value", "valid min value")
 	case "boolean":
 		if !isBool(param) {
 			v.invalidType(name, param, typesBool)
@@ -243,7 +248,7 @@ func (v *validator) validateDocument(param any, name string, depth int) {
 		}
 	default:
 		v.errs = append(v.errs, "Invalid type for document parameter "+displayName(name)+
-			", value: "+pyStr(param, v.ordered)+", type: "+pyTypeName(param, v.ordered)+
+			", value: "+v.style().Str(param)+", type: "+v.style().Class(param)+
 			", valid types: "+strings.Join(typesDocument, ", "))
 	}
 }
