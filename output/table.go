@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // DefaultTableWidth is the terminal width the reference assumes when stdout
@@ -195,7 +196,7 @@ func (b *tableBuilder) addRow(row []any) error {
 	}
 	cells := make([]string, len(row))
 	for i, e := range row {
-		cells[i] = pyStr(e)
+		cells[i] = pyfmt.Str(e)
 	}
 	return b.current.addRow(cells)
 }
@@ -208,7 +209,7 @@ func (b *tableBuilder) addHeader(headers []string) error {
 }
 
 func (b *tableBuilder) build(title *string, v any, indent int) (bool, error) {
-	if !pyTruthy(v) {
+	if !pyfmt.Truthy(v) {
 		return false, nil
 	}
 	if title != nil {
@@ -302,7 +303,7 @@ func (b *tableBuilder) subTableFromList(list []any, indent int, title *string) e
 	for i, e := range list {
 		m, ok := e.(*document.Map)
 		if !ok {
-			return fmt.Errorf("'%s' object has no attribute 'get'", pyTypeName(e))
+			return fmt.Errorf("'%s' object has no attribute 'get'", pyfmt.TypeName(e))
 		}
 		if i > 0 && len(more) > 0 {
 			b.newSection(title, indent)
@@ -374,10 +375,10 @@ func groupScalarKeysFromList(list []any) (headers, more []string, err error) {
 					// then fails on .get below.
 					continue
 				}
-				return nil, nil, fmt.Errorf("list indices must be integers or slices, not %s", pyTypeName(el))
+				return nil, nil, fmt.Errorf("list indices must be integers or slices, not %s", pyfmt.TypeName(el))
 			}
 		default:
-			return nil, nil, fmt.Errorf("'%s' object is not iterable", pyTypeName(e))
+			return nil, nil, fmt.Errorf("'%s' object is not iterable", pyfmt.TypeName(e))
 		}
 	}
 	toSorted := func(set map[string]bool) []string {

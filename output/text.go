@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // WriteText prints one value as the AWS CLI's `--output text` does
@@ -55,7 +56,7 @@ func formatText(w *bufio.Writer, v any, id string, hasID bool, scalarKeys []stri
 	case []any:
 		return formatTextList(w, t, id, hasID)
 	default:
-		w.WriteString(pyStr(v))
+		w.WriteString(pyfmt.Str(v))
 		w.WriteByte('\n')
 		return nil
 	}
@@ -114,7 +115,7 @@ func formatScalarList(w *bufio.Writer, list []any, id string, hasID bool) {
 		for _, e := range list {
 			w.WriteString(up)
 			w.WriteByte('\t')
-			w.WriteString(pyStr(e))
+			w.WriteString(pyfmt.Str(e))
 			w.WriteByte('\n')
 		}
 		return
@@ -123,7 +124,7 @@ func formatScalarList(w *bufio.Writer, list []any, id string, hasID bool) {
 		if i > 0 {
 			w.WriteByte('\t')
 		}
-		w.WriteString(pyStr(e))
+		w.WriteString(pyfmt.Str(e))
 	}
 	w.WriteByte('\n')
 }
@@ -136,7 +137,7 @@ func allScalarKeys(list []any) ([]string, error) {
 	for _, e := range list {
 		m, ok := e.(*document.Map)
 		if !ok {
-			return nil, fmt.Errorf("'%s' object has no attribute 'items'", pyTypeName(e))
+			return nil, fmt.Errorf("'%s' object has no attribute 'items'", pyfmt.TypeName(e))
 		}
 		for _, k := range m.Keys() {
 			v, _ := m.Get(k)
@@ -163,7 +164,7 @@ func formatTextDict(w *bufio.Writer, m *document.Map, id string, hasID bool, sca
 			if isContainer(v) {
 				nonScalars = append(nonScalars, pair{k, v})
 			} else {
-				scalars = append(scalars, pyStr(v))
+				scalars = append(scalars, pyfmt.Str(v))
 			}
 		}
 	} else {
@@ -171,7 +172,7 @@ func formatTextDict(w *bufio.Writer, m *document.Map, id string, hasID bool, sca
 		for _, k := range scalarKeys {
 			inScalar[k] = true
 			if v, ok := m.Get(k); ok {
-				scalars = append(scalars, pyStr(v))
+				scalars = append(scalars, pyfmt.Str(v))
 			} else {
 				scalars = append(scalars, "")
 			}
