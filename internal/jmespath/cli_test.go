@@ -7,6 +7,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // The expected texts below are the reference's stderr from the recorded
@@ -88,7 +89,7 @@ func TestValueKinds(t *testing.T) {
 			m, ok := v.(*document.Map)
 			return ok && strings.Join(m.Keys(), ",") == "b,a"
 		}},
-		{"keys(@)", func(v any) bool { return pyStr(v) == "['z', 'a', 'big', 'l']" }},
+		{"keys(@)", func(v any) bool { return pyfmt.Str(v) == "['z', 'a', 'big', 'l']" }},
 	} {
 		q, err := Compile(tc.expr)
 		if err != nil {

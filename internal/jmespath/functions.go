@@ -8,12 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // typeError is JMESPathTypeError.
 func typeError(fn string, value any, actual string, expected []string) error {
 	return fmt.Errorf("In function %s(), invalid type for value: %s, expected one of: %s, received: \"%s\"",
-		fn, pyStr(value), reprList(expected), actual)
+		fn, pyfmt.Str(value), reprList(expected), actual)
 }
 
 // signature lists the allowed types of each parameter; variadic means the
@@ -124,7 +125,7 @@ func typeCheck(v any, types []string, fn string) error {
 		}
 		allowed = append(allowed, pyTypesOf(base)...)
 	}
-	actual := pyTypeName(v)
+	actual := pyfmt.TypeName(v)
 	if !contains(allowed, actual) {
 		return typeError(fn, v, jmesTypeName(actual), types)
 	}
@@ -132,12 +133,12 @@ func typeCheck(v any, types []string, fn string) error {
 	switch {
 	case len(subtypes) == 1:
 		for _, e := range list {
-			if name := pyTypeName(e); !contains(subtypes[0], name) {
+			if name := pyfmt.TypeName(e); !contains(subtypes[0], name) {
 				return typeError(fn, e, name, types)
 			}
 		}
 	case len(subtypes) > 1 && len(list) > 0:
-		first := pyTypeName(list[0])
+		first := pyfmt.TypeName(list[0])
 		var want []string
 		for _, st := range subtypes {
 			if contains(st, first) {
@@ -149,7 +150,7 @@ func typeCheck(v any, types []string, fn string) error {
 			return typeError(fn, list[0], first, types)
 		}
 		for _, e := range list {
-			if name := pyTypeName(e); !contains(want, name) {
+			if name := pyfmt.TypeName(e); !contains(want, name) {
 				return typeError(fn, e, name, types)
 			}
 		}
@@ -212,7 +213,7 @@ func (in *interpreter) run(name string, args []any) (any, error) {
 		if s, ok := arg.(string); ok {
 			sub, ok := args[1].(string)
 			if !ok {
-				return nil, fmt.Errorf("'in <string>' requires string as left operand, not %s", pyTypeName(args[1]))
+				return nil, fmt.Errorf("'in <string>' requires string as left operand, not %s", pyfmt.TypeName(args[1]))
 			}
 			return strings.Contains(s, sub), nil
 		}
@@ -400,7 +401,7 @@ func (in *interpreter) sortBy(list []any, ref *exprefVal) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	required := jmesTypeName(pyTypeName(first))
+	required := jmesTypeName(pyfmt.TypeName(first))
 	if required != "number" && required != "string" {
 		return nil, typeError("sort_by", list[0], required, []string{"string", "number"})
 	}
@@ -460,7 +461,7 @@ func (in *interpreter) keyFunc(ref *exprefVal, e any, allowed []string, fn strin
 	if err != nil {
 		return nil, err
 	}
-	t := jmesTypeName(pyTypeName(r))
+	t := jmesTypeName(pyfmt.TypeName(r))
 	if !contains(allowed, t) {
 		return nil, typeError(fn, r, t, allowed)
 	}
@@ -506,7 +507,7 @@ func dictUpdate(m *document.Map, arg any) error {
 		}
 		return fmt.Errorf("cannot convert dictionary update sequence element #0 to a sequence")
 	}
-	return fmt.Errorf("'%s' object is not iterable", pyTypeName(arg))
+	return fmt.Errorf("'%s' object is not iterable", pyfmt.TypeName(arg))
 }
 
 // iterate is list(v) for the iterable document values.
@@ -541,7 +542,7 @@ func dictKey(k any) (string, error) {
 	case string:
 		return t, nil
 	case []any, *document.Map:
-		return "", fmt.Errorf("unhashable type: '%s'", pyTypeName(k))
+		return "", fmt.Errorf("unhashable type: '%s'", pyfmt.TypeName(k))
 	case nil:
 		return "null", nil
 	case bool:

@@ -3,6 +3,8 @@ package jmespath
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // The parser is a Pratt parser with the reference's binding powers and
@@ -112,7 +114,7 @@ func parse(toks []token) (*node, error) {
 	}
 	if p.current() != tEOF {
 		t := p.lookaheadToken(0)
-		return nil, &parseError{pos: t.start, value: t.value, typ: t.typ, msg: "Unexpected token: " + pyStr(t.value)}
+		return nil, &parseError{pos: t.start, value: t.value, typ: t.typ, msg: "Unexpected token: " + pyfmt.Str(t.value)}
 	}
 	return n, nil
 }
@@ -298,7 +300,7 @@ func (p *parser) led(typ string, left *node) (*node, error) {
 	case tLparen:
 		if left.kind != nField {
 			prev := p.lookaheadToken(-2)
-			return nil, &parseError{pos: prev.start, value: prev.value, typ: prev.typ, msg: fmt.Sprintf("Invalid function name '%s'", pyStr(prev.value))}
+			return nil, &parseError{pos: prev.start, value: prev.value, typ: prev.typ, msg: fmt.Sprintf("Invalid function name '%s'", pyfmt.Str(prev.value))}
 		}
 		var args []*node
 		for p.current() != tRparen {
@@ -553,5 +555,5 @@ func (e *parseError) message(expr string) string {
 		return fmt.Sprintf("Invalid jmespath expression: Incomplete expression:\n\"%s\"\n%s^", expr, strings.Repeat(" ", n+1))
 	}
 	return fmt.Sprintf("%s: Parse error at column %d, token \"%s\" (%s), for expression:\n\"%s\"\n%s^",
-		e.msg, e.pos, pyStr(e.value), strings.ToUpper(e.typ), expr, strings.Repeat(" ", e.pos+1))
+		e.msg, e.pos, pyfmt.Str(e.value), strings.ToUpper(e.typ), expr, strings.Repeat(" ", e.pos+1))
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // The reference evaluates queries over Python objects, and its error
@@ -20,29 +21,13 @@ import (
 // exprefVal is the value of an `&expr` expression-type, Python's _Expression.
 type exprefVal struct{ node *node }
 
-// pyTypeName is type(v).__name__ for the Python object v stands for.
-func pyTypeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "NoneType"
-	case bool:
-		return "bool"
-	case string:
-		return "str"
-	case int64, int, *big.Int:
-		return "int"
-	case float64:
-		return "float"
-	case []any:
-		return "list"
-	case *document.Map:
-		return "dict"
-	case []byte:
-		return "bytes"
-	case *exprefVal:
-		return "_Expression"
-	}
-	return fmt.Sprintf("%T", v)
+// PyType and PyRepr make an expref print as the Python object.
+func (*exprefVal) PyType() (module, name string) { return "jmespath.visitor", "_Expression" }
+
+// PyRepr is the object's default repr; Python shows its address, which
+// varies from run to run.
+func (*exprefVal) PyRepr() string {
+	return "<jmespath.visitor._Expression object at 0x7f0000000000>"
 }
 
 // jmesTypeName maps a Python type name to the JMESPath type, as TYPES_MAP does.
@@ -242,154 +227,22 @@ func pyOrder(a, b any, sym string) (int, bool, error) {
 		c, ok := numCmp(a, b)
 		return c, ok, nil
 	}
-	return 0, false, fmt.Errorf("'%s' not supported between instances of '%s' and '%s'", sym, pyTypeName(a), pyTypeName(b))
-}
-
-// pyStr is Python's str(v), as %s formatting prints it in error messages.
-func pyStr(v any) string {
-	if s, ok := v.(string); ok {
-		return s
-	}
-	var b strings.Builder
-	pyRepr(&b, v, 0)
-	return b.String()
-}
-
-// reprDepth bounds the printers' recursion. Values cannot nest deeper:
-// literals stop at maxJSONDepth and service documents at a similar bound.
-const reprDepth = maxJSONDepth + 100
-
-// pyRepr writes Python's repr(v).
-func pyRepr(b *strings.Builder, v any, depth int) {
-	if depth > reprDepth {
-		b.WriteString("...")
-		return
-	}
-	switch t := v.(type) {
-	case nil:
-		b.WriteString("None")
-	case bool:
-		if t {
-			b.WriteString("True")
-		} else {
-			b.WriteString("False")
-		}
-	case int64:
-		b.WriteString(strconv.FormatInt(t, 10))
-	case int:
-		b.WriteString(strconv.Itoa(t))
-	case *big.Int:
-		b.WriteString(t.String())
-	case float64:
-		b.WriteString(document.FormatFloat(t))
-	case string:
-		reprString(b, t)
-	case []byte:
-		reprBytes(b, t)
-	case []any:
-		b.WriteByte('[')
-		for i, e := range t {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			pyRepr(b, e, depth+1)
-		}
-		b.WriteByte(']')
-	case *document.Map:
-		b.WriteByte('{')
-		for i, k := range t.Keys() {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			reprString(b, k)
-			b.WriteString(": ")
-			e, _ := t.Get(k)
-			pyRepr(b, e, depth+1)
-		}
-		b.WriteByte('}')
-	case *exprefVal:
-		// Python shows the object's address, which varies from run to run.
-		b.WriteString("<jmespath.visitor._Expression object at 0x7f0000000000>")
-	default:
-		fmt.Fprint(b, t)
-	}
-}
-
-// reprString is Python's str.__repr__.
-func reprString(b *strings.Builder, s string) {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	b.WriteByte(quote)
-	for _, r := range s {
-		switch {
-		case r == rune(quote) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < ' ' || r == 0x7f:
-			fmt.Fprintf(b, `\x%02x`, r)
-		case r < utf8.RuneSelf || unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(b, `\x%02x`, r)
-		case r < 0x10000:
-			fmt.Fprintf(b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(b, `\U%08x`, r)
-		}
-	}
-	b.WriteByte(quote)
-}
-
-// reprBytes is Python's bytes.__repr__.
-func reprBytes(b *strings.Builder, p []byte) {
-	quote := byte('\'')
-	if strings.IndexByte(string(p), '\'') >= 0 && strings.IndexByte(string(p), '"') < 0 {
-		quote = '"'
-	}
-	b.WriteByte('b')
-	b.WriteByte(quote)
-	for _, c := range p {
-		switch {
-		case c == quote || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c < ' ' || c >= 0x7f:
-			fmt.Fprintf(b, `\x%02x`, c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte(quote)
+	return 0, false, fmt.Errorf("'%s' not supported between instances of '%s' and '%s'", sym, pyfmt.TypeName(a), pyfmt.TypeName(b))
 }
 
 // reprList is repr() of a list of strings, as error messages print the
 // allowed types.
 func reprList(items []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
+	l := make([]any, len(items))
 	for i, s := range items {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		reprString(&b, s)
+		l[i] = s
 	}
-	b.WriteByte(']')
-	return b.String()
+	return pyfmt.Repr(l)
 }
+
+// reprDepth bounds the JSON printer's recursion. Values cannot nest deeper:
+// literals stop at maxJSONDepth and service documents at a similar bound.
+const reprDepth = maxJSONDepth + 100
 
 // compactJSON is json.dumps(v, separators=(',', ':'), default=str): ASCII
 // only, Python's float repr, NaN and Infinity spelt out.
@@ -408,7 +261,7 @@ func compactJSON(b *strings.Builder, v any, depth int) {
 			b.WriteString("false")
 		}
 	case int64, int, *big.Int:
-		b.WriteString(pyStr(t))
+		b.WriteString(pyfmt.Str(t))
 	case float64:
 		switch {
 		case math.IsNaN(t):
@@ -445,7 +298,7 @@ func compactJSON(b *strings.Builder, v any, depth int) {
 		b.WriteByte('}')
 	default:
 		// default=str: anything else is written as its str().
-		asciiJSONString(b, pyStr(t))
+		asciiJSONString(b, pyfmt.Str(t))
 	}
 }
 
@@ -664,7 +517,7 @@ func toFloat(v any) (float64, error) {
 	}
 	b := bigOf(v)
 	if b == nil {
-		return 0, fmt.Errorf("unsupported operand type(s) for float(): '%s'", pyTypeName(v))
+		return 0, fmt.Errorf("unsupported operand type(s) for float(): '%s'", pyfmt.TypeName(v))
 	}
 	f, _ := new(big.Float).SetInt(b).Float64()
 	if math.IsInf(f, 0) {
