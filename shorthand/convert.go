@@ -5,6 +5,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/document"
 	"github.com/cognito-cli/aws/internal/params/pyconv"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -135,7 +136,7 @@ func visit(m *model.Model, shape *model.Shape, v any) (any, error) {
 		case int64:
 			return x, nil
 		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyconv.TypeName(v))}
+		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyfmt.TypeName(v))}
 	case "float", "double":
 		switch x := v.(type) {
 		case string:
@@ -143,11 +144,11 @@ func visit(m *model.Model, shape *model.Shape, v any) (any, error) {
 		case float64:
 			return x, nil
 		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyconv.TypeName(v))}
+		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyfmt.TypeName(v))}
 	case "boolean":
 		s, ok := v.(string)
 		if !ok {
-			return nil, &AttributeError{Msg: fmt.Sprintf("'%s' object has no attribute 'lower'", pyconv.TypeName(v))}
+			return nil, &AttributeError{Msg: fmt.Sprintf("'%s' object has no attribute 'lower'", pyfmt.TypeName(v))}
 		}
 		switch pyLower(s) {
 		case "true":

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
-	"github.com/cognito-cli/aws/internal/params/pyconv"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // ParamFileError is a paramfile that could not be read; its text follows
@@ -82,11 +82,11 @@ func osErrorText(err error, path string) string {
 				msg = strings.ToUpper(msg[:1]) + msg[1:]
 			}
 		}
-		return "[Errno " + itoa(int(errno)) + "] " + msg + ": " + pyconv.Repr(path)
+		return "[Errno " + itoa(int(errno)) + "] " + msg + ": " + pyfmt.StrRepr(path)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error() + ": " + pyconv.Repr(path)
+		return pe.Err.Error() + ": " + pyfmt.StrRepr(path)
 	}
 	return err.Error()
 }

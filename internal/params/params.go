@@ -15,6 +15,7 @@ import (
 	"github.com/cognito-cli/aws/internal/document"
 	"github.com/cognito-cli/aws/internal/params/pyconv"
 	"github.com/cognito-cli/aws/internal/params/pyjson"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 	"github.com/cognito-cli/aws/shorthand"
 )
@@ -224,28 +225,15 @@ func unpackJSON(value any) (any, error) {
 	case []byte:
 		v, err = pyjson.LoadsBytes(x)
 	default:
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("the JSON object must be str, bytes or bytearray, not %s", pyconv.TypeName(value))}
+		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("the JSON object must be str, bytes or bytearray, not %s", pyfmt.TypeName(value))}
 	}
 	switch err.(type) {
 	case nil:
 		return v, nil
 	case *pyjson.DecodeError, *pyjson.ValueError:
-		return nil, &paramErr{msg: fmt.Sprintf("Invalid JSON: %s\nJSON received: %s", err, pyStr(value))}
+		return nil, &paramErr{msg: fmt.Sprintf("Invalid JSON: %s\nJSON received: %s", err, pyfmt.Str(value))}
 	}
 	return nil, err
-}
-
-// pyStr is Python's "%s" of a value the CLI received.
-func pyStr(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []byte:
-		return pyconv.BytesRepr(x)
-	case int64:
-		return fmt.Sprint(x)
-	}
-	return fmt.Sprint(v)
 }
 
 // firstNonSpace is value.lstrip()[0], with Python's IndexError when the
@@ -282,7 +270,7 @@ func unpackComplex(m *model.Model, shape *model.Shape, value any, cliName string
 		if c == '{' {
 			return unpackJSON(value)
 		}
-		return nil, &paramErr{msg: "Invalid JSON:\n" + pyStr(value)}
+		return nil, &paramErr{msg: "Invalid JSON:\n" + pyfmt.Str(value)}
 	}
 	// A list.
 	switch x := value.(type) {
@@ -336,7 +324,7 @@ func unpackComplex(m *model.Model, shape *model.Shape, value any, cliName string
 			switch err.(type) {
 			case *pyconv.ValueError, *pyconv.TypeError:
 				// The reference names only the first item, whatever failed.
-				return nil, &paramErr{msg: pyStr(items[0])}
+				return nil, &paramErr{msg: pyfmt.Str(items[0])}
 			}
 			return nil, err
 		}
@@ -357,7 +345,7 @@ func unpackScalar(shape *model.Shape, value any) (any, error) {
 		case int64:
 			return x, nil
 		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyconv.TypeName(value))}
+		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyfmt.TypeName(value))}
 	case "float", "double":
 		switch x := value.(type) {
 		case string:
@@ -365,7 +353,7 @@ func unpackScalar(shape *model.Shape, value any) (any, error) {
 		case int64:
 			return float64(x), nil
 		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyconv.TypeName(value))}
+		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyfmt.TypeName(value))}
 	case "boolean":
 		switch x := value.(type) {
 		case string:

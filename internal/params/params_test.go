@@ -14,8 +14,8 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
-	"github.com/cognito-cli/aws/internal/params/pyconv"
 	"github.com/cognito-cli/aws/internal/params/pyjson"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -81,45 +81,7 @@ func toPlain(v any) any {
 }
 
 // valStr is str() of a value as botocore's validation messages print it.
-func valStr(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case []byte:
-		return pyconv.BytesRepr(x)
-	}
-	return pyRepr(v)
-}
-
-func pyRepr(v any) string {
-	switch x := v.(type) {
-	case string:
-		return pyconv.Repr(x)
-	case []byte:
-		return pyconv.BytesRepr(x)
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = pyRepr(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case *document.Map:
-		parts := []string{}
-		for _, k := range x.Keys() {
-			e, _ := x.Get(k)
-			parts = append(parts, pyconv.Repr(k)+": "+pyRepr(e))
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	return fmt.Sprint(v)
-}
+func valStr(v any) string { return pyfmt.Str(v) }
 
 var invalidType = regexp.MustCompile(`(?s)Invalid type for parameter ([^,]+), value: (.*), type: <class`)
 
@@ -229,7 +191,7 @@ func TestUnpackRecorded(t *testing.T) {
 				if sm := invalidType.FindStringSubmatch(want); sm != nil {
 					v, ok := at(got, sm[1])
 					if !ok {
-						t.Fatalf("no %s in %s", sm[1], pyRepr(got))
+						t.Fatalf("no %s in %s", sm[1], pyfmt.Repr(got))
 					}
 					if s := valStr(v); s != sm[2] {
 						t.Errorf("value at %s = %s, want %s", sm[1], s, sm[2])

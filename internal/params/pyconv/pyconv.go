@@ -1,6 +1,7 @@
 // Package pyconv reproduces the few Python built-ins whose behaviour and
 // error text the AWS CLI shows when it converts command-line strings:
-// int(), float(), repr() of str and bytes, and base64.b64decode().
+// int(), float() and base64.b64decode(). Their messages quote values with
+// pyfmt.
 package pyconv
 
 import (
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // maxIntDigits is CPython's default sys.get_int_max_str_digits().
@@ -30,28 +33,6 @@ func (e *TypeError) Error() string { return e.Msg }
 type BinasciiError struct{ Msg string }
 
 func (e *BinasciiError) Error() string { return e.Msg }
-
-// TypeName is Python's type(v).__name__ for a document value.
-func TypeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "NoneType"
-	case bool:
-		return "bool"
-	case string:
-		return "str"
-	case []byte:
-		return "bytes"
-	case int64, int, *big.Int:
-		return "int"
-	case float64:
-		return "float"
-	case []any:
-		return "list"
-	default:
-		return "dict"
-	}
-}
 
 // isSpace is Python's str.isspace() for one character.
 func isSpace(r rune) bool {
@@ -129,7 +110,7 @@ func digitsWithUnderscores(s string) bool {
 func Int(s string) (any, error) {
 	v, ok := parseInt(normalize(s))
 	if !ok {
-		return nil, &ValueError{Msg: "invalid literal for int() with base 10: " + truncate(Repr(s), 200)}
+		return nil, &ValueError{Msg: "invalid literal for int() with base 10: " + truncate(pyfmt.StrRepr(s), 200)}
 	}
 	return v, nil
 }
@@ -138,7 +119,7 @@ func Int(s string) (any, error) {
 func IntBytes(b []byte) (any, error) {
 	v, ok := parseInt(string(b))
 	if !ok {
-		return nil, &ValueError{Msg: "invalid literal for int() with base 10: " + truncate(BytesRepr(b), 200)}
+		return nil, &ValueError{Msg: "invalid literal for int() with base 10: " + truncate(pyfmt.BytesRepr(b), 200)}
 	}
 	return v, nil
 }
@@ -178,7 +159,7 @@ func parseInt(s string) (any, bool) {
 func Float(s string) (float64, error) {
 	f, ok := parseFloat(normalize(s))
 	if !ok {
-		return 0, &ValueError{Msg: "could not convert string to float: " + Repr(s)}
+		return 0, &ValueError{Msg: "could not convert string to float: " + pyfmt.StrRepr(s)}
 	}
 	return f, nil
 }
@@ -237,79 +218,6 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n])
-}
-
-// Repr is Python's repr() of a str.
-func Repr(s string) string {
-	quote := byte('\'')
-	if strings.Contains(s, "'") && !strings.Contains(s, "\"") {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(quote)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 {
-			// An undecodable byte reaches Python as a surrogate escape.
-			fmt.Fprintf(&b, "\\udc%02x", s[i])
-			i++
-			continue
-		}
-		i += n
-		switch {
-		case r == rune(quote) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r < 0x80 || unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r < 0x100:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r < 0x10000:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			fmt.Fprintf(&b, "\\U%08x", r)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
-}
-
-// BytesRepr is Python's repr() of a bytes value: b'...'.
-func BytesRepr(p []byte) string {
-	quote := byte('\'')
-	if strings.IndexByte(string(p), '\'') >= 0 && strings.IndexByte(string(p), '"') < 0 {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteString("b")
-	b.WriteByte(quote)
-	for _, c := range p {
-		switch {
-		case c == quote || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c < 0x20 || c >= 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
 }
 
 // B64Decode is base64.b64decode(s) without validate: characters outside the
