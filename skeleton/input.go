@@ -16,6 +16,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 )
 
 // How the reference treats --cli-input-json / --cli-input-yaml (awscli
@@ -85,49 +86,26 @@ func topMap(option string, v any) (*document.Map, error) {
 	if m, ok := v.(*document.Map); ok {
 		return m, nil
 	}
-	return nil, clierr.ParamValidation("Error parsing parameter '%s': Invalid type: expecting map, received %s", option, PyType(v))
-}
-
-// PyType is the Python type the reference's loaders produce for a value,
-// as `type(v)` prints.
-func PyType(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return "<class 'NoneType'>"
-	case bool:
-		return "<class 'bool'>"
-	case string:
-		return "<class 'str'>"
-	case int64, int, *big.Int:
-		return "<class 'int'>"
-	case float64:
-		return "<class 'float'>"
-	case []byte:
-		return "<class 'bytes'>"
-	case []any:
-		return "<class 'list'>"
-	case *document.Map:
-		return "<class 'dict'>"
-	case YAMLTimestamp:
-		if t.DateOnly {
-			return "<class 'datetime.date'>"
-		}
-		return "<class 'datetime.datetime'>"
-	case Timestamp:
-		return "<class 'datetime.datetime'>"
-	}
-	return "<class 'object'>"
+	return nil, clierr.ParamValidation("Error parsing parameter '%s': Invalid type: expecting map, received %s", option, pyfmt.Class(v))
 }
 
 // YAMLTimestamp is a plain YAML scalar that the reference's loader turns into
 // a datetime.date (DateOnly) or a naive datetime.datetime (converted to UTC
 // when the text has an offset). Parameter validation must treat it as that
-// Python type (see PyType); no cognito-idp input member is a timestamp, so it
+// Python type (see its PyType); no cognito-idp input member is a timestamp, so it
 // is always a type error there, printed with String.
 type YAMLTimestamp struct {
 	Text     string // as written
 	DateOnly bool
 	Time     time.Time // the constructed value, in UTC
+}
+
+// PyType is the type the loader constructs, for pyfmt.
+func (t YAMLTimestamp) PyType() (module, name string) {
+	if t.DateOnly {
+		return "datetime", "date"
+	}
+	return "datetime", "datetime"
 }
 
 // String is Python's str() of the constructed date or datetime.

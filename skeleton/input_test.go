@@ -13,6 +13,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 )
 
@@ -121,7 +122,7 @@ func checkValidation(t *testing.T, c loaderCase, doc *document.Map, msg string) 
 		want := msg[i+len(typ):]
 		want = want[:strings.Index(want, tail)+len(tail)]
 		v, _ := doc.Get("ReadAttributes")
-		got := pyStr(v) + ", type: " + PyType(v) + tail
+		got := pyStr(v) + ", type: " + pyfmt.Class(v) + tail
 		if f, ok := v.(float64); ok && math.IsNaN(f) {
 			got = "nan, type: <class 'float'>" + tail
 		}

@@ -35,6 +35,9 @@ type Timestamp struct{ time.Time }
 // String is Python's datetime.isoformat() of a naive datetime.
 func (t Timestamp) String() string { return t.UTC().Format("2006-01-02T15:04:05") }
 
+// PyType is datetime.datetime, for pyfmt.
+func (Timestamp) PyType() (module, name string) { return "datetime", "datetime" }
+
 // PyStr is Python's str() of a naive datetime.
 func (t Timestamp) PyStr() string { return t.UTC().Format("2006-01-02 15:04:05") }
 

@@ -16,10 +16,15 @@ import (
 
 // Object is implemented by values that stand for a Python object other
 // than the JSON-like document types (a jmespath expression reference, a
-// YAML datetime). Repr, Str, TypeName and Class ask it.
+// YAML datetime): TypeName and Class ask it for its type.
 type Object interface {
 	// PyType is type(v): its module ("" for builtins) and name.
 	PyType() (module, name string)
+}
+
+// Reprer is implemented by such values when their repr can be shown;
+// Repr and Str ask it.
+type Reprer interface {
 	// PyRepr is repr(v).
 	PyRepr() string
 }
@@ -130,7 +135,7 @@ func (s Style) appendRepr(b *strings.Builder, v any, depth int) {
 		if s.OrderedDict {
 			b.WriteByte(')')
 		}
-	case Object:
+	case Reprer:
 		b.WriteString(t.PyRepr())
 	default:
 		// Not a value any parser produces.
