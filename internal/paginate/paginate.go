@@ -15,6 +15,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/params/pyconv"
 	"github.com/cognito-cli/aws/internal/pyfmt"
 	"github.com/cognito-cli/aws/model"
 	"github.com/cognito-cli/aws/output"
@@ -264,7 +265,9 @@ func utf16Units(r rune) []uint16 {
 // raw service token. It returns the next-token dict and the truncation
 // amount exactly as decoded (Python slices with whatever it holds).
 func (p *Pager) parseStartingToken(s string) (*document.Map, any, error) {
-	if raw, ok := pyB64Decode(s); ok && utf8.Valid(raw) {
+	// TokenDecoder decodes token.encode('utf-8'): bytes, so non-ASCII
+	// characters are skipped rather than rejected.
+	if raw, err := pyconv.B64DecodeBytes(s); err == nil && utf8.Valid(raw) {
 		if v, err := document.ParseJSON(raw); err == nil {
 			switch t := v.(type) {
 			case *document.Map:
@@ -316,65 +319,6 @@ func (p *Pager) parseStartingToken(s string) (*document.Map, any, error) {
 		m.Set(p.cfg.InputToken, parts[0])
 	}
 	return m, index, nil
-}
-
-// pyB64Decode is base64.b64decode without validate: characters outside the
-// alphabet are skipped, and a complete padded quad ends the input
-// (CPython's binascii.a2b_base64 in non-strict mode).
-func pyB64Decode(s string) ([]byte, bool) {
-	out := make([]byte, 0, len(s)*3/4)
-	quadPos, pads := 0, 0
-	var left byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '=' {
-			if quadPos >= 2 {
-				pads++
-				if quadPos+pads >= 4 {
-					return out, true
-				}
-			}
-			continue
-		}
-		v, ok := b64Value(c)
-		if !ok {
-			continue
-		}
-		pads = 0
-		switch quadPos {
-		case 0:
-			quadPos, left = 1, v
-		case 1:
-			quadPos = 2
-			out = append(out, left<<2|v>>4)
-			left = v & 0x0f
-		case 2:
-			quadPos = 3
-			out = append(out, left<<4|v>>2)
-			left = v & 0x03
-		case 3:
-			quadPos = 0
-			out = append(out, left<<6|v)
-			left = 0
-		}
-	}
-	return out, quadPos == 0
-}
-
-func b64Value(c byte) (byte, bool) {
-	switch {
-	case c >= 'A' && c <= 'Z':
-		return c - 'A', true
-	case c >= 'a' && c <= 'z':
-		return c - 'a' + 26, true
-	case c >= '0' && c <= '9':
-		return c - '0' + 52, true
-	case c == '+':
-		return 62, true
-	case c == '/':
-		return 63, true
-	}
-	return 0, false
 }
 
 // sliceIndexError is Python's message for a slice bound of the wrong type.

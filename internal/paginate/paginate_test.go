@@ -11,6 +11,7 @@ import (
 
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/params/pyconv"
 	"github.com/cognito-cli/aws/model"
 	"github.com/cognito-cli/aws/output"
 )
@@ -171,15 +172,16 @@ func TestB64DecodeAgainstPython(t *testing.T) {
 		t.Fatalf("only %d recorded inputs", len(r.B64))
 	}
 	for _, c := range r.B64 {
-		got, ok := pyB64Decode(c.In)
+		got, err := pyconv.B64DecodeBytes(c.In)
+		ok := err == nil
 		if c.Hex == nil {
 			if ok {
-				t.Errorf("pyB64Decode(%q) = %x, want error %q", c.In, got, c.Error)
+				t.Errorf("B64DecodeBytes(%q) = %x, want error %q", c.In, got, c.Error)
 			}
 			continue
 		}
 		if !ok || hex.EncodeToString(got) != *c.Hex {
-			t.Errorf("pyB64Decode(%q) = %x, %v; want %s", c.In, got, ok, *c.Hex)
+			t.Errorf("B64DecodeBytes(%q) = %x, %v; want %s", c.In, got, ok, *c.Hex)
 		}
 	}
 }

@@ -220,15 +220,22 @@ func truncate(s string, n int) string {
 	return string(r[:n])
 }
 
-// B64Decode is base64.b64decode(s) without validate: characters outside the
-// alphabet are skipped, decoding stops at a complete padding sequence, and
-// a leftover partial quantum is an error, as in CPython's a2b_base64.
+// B64Decode is base64.b64decode(s) without validate for a str: only ASCII
+// text is accepted, then it decodes as B64DecodeBytes.
 func B64Decode(s string) ([]byte, error) {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return nil, &ValueError{Msg: "string argument should contain only ASCII characters"}
 		}
 	}
+	return B64DecodeBytes(s)
+}
+
+// B64DecodeBytes is base64.b64decode(b) without validate for bytes (given
+// as a string): bytes outside the alphabet, non-ASCII ones included, are
+// skipped, decoding stops at a complete padding sequence, and a leftover
+// partial quantum is an error, as in CPython's a2b_base64.
+func B64DecodeBytes(s string) ([]byte, error) {
 	out := make([]byte, 0, len(s)*3/4)
 	quad, pads := 0, 0
 	var left byte
