@@ -59,6 +59,29 @@ try:
     Paginator._calculate_parameter_checksum = _stable_checksum
 except Exception as exc:
     print("motoserver: could not stabilise moto's page tokens: %s" % exc, file=sys.stderr)
+try:
+    # Every CreateUserPool imports the same bundled private JWK, recovering
+    # its primes each time (~0.1 s of CPU, most of a fixture's cost). The key
+    # is a constant and RS256 signing is deterministic, so importing it once
+    # changes no response.
+    import json, threading
+    from joserfc import jwk as _jwk
+    _keys, _keys_lock = {}, threading.Lock()
+    class _CachedRSAKey:
+        @staticmethod
+        def import_key(data, *args, **kwargs):
+            if args or kwargs or not isinstance(data, dict):
+                return _jwk.RSAKey.import_key(data, *args, **kwargs)
+            k = json.dumps(data, sort_keys=True)
+            with _keys_lock:
+                if k not in _keys:
+                    _keys[k] = _jwk.RSAKey.import_key(data)
+                return _keys[k]
+    models.jwk = types.SimpleNamespace(**{k: getattr(_jwk, k) for k in dir(_jwk)
+                                          if not k.startswith("__")})
+    models.jwk.RSAKey = _CachedRSAKey
+except Exception as exc:
+    print("motoserver: could not cache moto's signing key: %s" % exc, file=sys.stderr)
 from moto.server import ThreadedMotoServer
 server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
 server.start()

@@ -2,6 +2,7 @@ package motoserver
 
 import (
 	"errors"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -25,6 +26,16 @@ func TestServer(t *testing.T) {
 	t.Run("FixturesMatchTranscriptIDs", func(t *testing.T) { testFixtureIDs(t, s) })
 	t.Run("EveryFixtureApplies", func(t *testing.T) { testEveryFixture(t, s) })
 	t.Run("CallReportsServiceErrors", func(t *testing.T) { testServiceError(t, s) })
+	t.Run("LauncherPatchesApplied", func(t *testing.T) { testPatchesApplied(t, s) })
+}
+
+// The launcher reports each of its patches of moto that failed on stderr;
+// without them IDs, timestamps or tokens drift from the transcripts (or,
+// for the key cache, every pool costs a tenth of a second again).
+func testPatchesApplied(t *testing.T, s *Server) {
+	if tail := s.stderr.tail(50); strings.Contains(tail, "motoserver: could not") {
+		t.Errorf("moto's launcher could not apply a patch:\n%s", tail)
+	}
 }
 
 func testFixtureIDs(t *testing.T, s *Server) {
