@@ -3,6 +3,7 @@ package pagination
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -179,64 +180,101 @@ func expand(args []string, vars map[string]string) []string {
 	return out
 }
 
-// TestGolden runs every case against a freshly reset and seeded moto and
-// compares stdout, stderr and the exit status with the reference's.
+// readOnly reports whether every command of a case only reads moto's state
+// (the list operations and their admin- forms), so that it may share one
+// fixture with other such cases, concurrently.
+func (pc pageCase) readOnly() bool {
+	for _, args := range pc.steps {
+		if len(args) < 2 || !(strings.HasPrefix(args[1], "list-") || strings.HasPrefix(args[1], "admin-list-")) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestGolden runs every case against moto holding the paging fixture, made
+// after a reset and reseed, and compares stdout, stderr and the exit status
+// with the reference's. Creating the fixture is most of a case's cost and
+// reading does not change it (page tokens are stateless), so read-only
+// cases share one fixture and run in parallel; any other case resets and
+// builds its own first, before the shared fixture is made.
 func TestGolden(t *testing.T) {
 	srv := server(t)
+	var shared []pageCase
 	for _, pc := range cases {
+		if pc.readOnly() {
+			shared = append(shared, pc)
+			continue
+		}
 		t.Run(pc.id, func(t *testing.T) {
 			vars, err := applyFixture(srv)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want golden
-			if !*recordFlag {
-				data, err := os.ReadFile(goldenPath(pc.id))
-				if err != nil {
-					t.Fatalf("no golden file (record with testdata/record.sh): %v", err)
-				}
-				if err := json.Unmarshal(data, &want); err != nil {
-					t.Fatal(err)
-				}
-				if len(want.Steps) != len(pc.steps) {
-					t.Fatalf("golden has %d steps, case %d: re-record", len(want.Steps), len(pc.steps))
-				}
-			}
-			rec := golden{ID: pc.id, Reference: referenceVersion(t)}
-			prev := ""
-			for i, args := range pc.steps {
-				vars["TOKEN"] = lastToken(prev)
-				argv := expand(args, vars)
-				got := run(t, srv.Endpoint(), argv...)
-				if *recordFlag {
-					step := goldenStep{Args: args, result: got}
-					if tr := translate(got.Exit, got.Stderr); tr != got.Stderr {
-						step.Stderr, step.ReferenceStderr = tr, got.Stderr
-					}
-					rec.Steps = append(rec.Steps, step)
-					prev = got.Stdout
-					continue
-				}
-				w := want.Steps[i]
-				if strings.Join(w.Args, " ") != strings.Join(args, " ") {
-					t.Fatalf("step %d: golden was recorded for %q: re-record", i+1, w.Args)
-				}
-				if got.Stdout != w.Stdout || got.Stderr != w.Stderr || got.Exit != w.Exit {
-					t.Errorf("step %d: aws %s\nexit %d, want %d\n--- stdout\n%s--- want\n%s--- stderr\n%s--- want\n%s",
-						i+1, strings.Join(argv, " "), got.Exit, w.Exit, got.Stdout, w.Stdout, got.Stderr, w.Stderr)
-				}
-				prev = w.Stdout // resume from the reference's token
-			}
-			if *recordFlag {
-				data, err := json.MarshalIndent(rec, "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(goldenPath(pc.id), append(data, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			runGoldenCase(t, srv.Endpoint(), pc, vars)
 		})
+	}
+	vars, err := applyFixture(srv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pc := range shared {
+		t.Run(pc.id, func(t *testing.T) {
+			t.Parallel()
+			runGoldenCase(t, srv.Endpoint(), pc, maps.Clone(vars))
+		})
+	}
+}
+
+// runGoldenCase runs one case's commands against the fixture described by
+// vars and checks (or, with -record, writes) its golden file.
+func runGoldenCase(t *testing.T, endpoint string, pc pageCase, vars map[string]string) {
+	var want golden
+	if !*recordFlag {
+		data, err := os.ReadFile(goldenPath(pc.id))
+		if err != nil {
+			t.Fatalf("no golden file (record with testdata/record.sh): %v", err)
+		}
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Steps) != len(pc.steps) {
+			t.Fatalf("golden has %d steps, case %d: re-record", len(want.Steps), len(pc.steps))
+		}
+	}
+	rec := golden{ID: pc.id, Reference: referenceVersion(t)}
+	prev := ""
+	for i, args := range pc.steps {
+		vars["TOKEN"] = lastToken(prev)
+		argv := expand(args, vars)
+		got := run(t, endpoint, argv...)
+		if *recordFlag {
+			step := goldenStep{Args: args, result: got}
+			if tr := translate(got.Exit, got.Stderr); tr != got.Stderr {
+				step.Stderr, step.ReferenceStderr = tr, got.Stderr
+			}
+			rec.Steps = append(rec.Steps, step)
+			prev = got.Stdout
+			continue
+		}
+		w := want.Steps[i]
+		if strings.Join(w.Args, " ") != strings.Join(args, " ") {
+			t.Fatalf("step %d: golden was recorded for %q: re-record", i+1, w.Args)
+		}
+		if got.Stdout != w.Stdout || got.Stderr != w.Stderr || got.Exit != w.Exit {
+			t.Errorf("step %d: aws %s\nexit %d, want %d\n--- stdout\n%s--- want\n%s--- stderr\n%s--- want\n%s",
+				i+1, strings.Join(argv, " "), got.Exit, w.Exit, got.Stdout, w.Stdout, got.Stderr, w.Stderr)
+		}
+		prev = w.Stdout // resume from the reference's token
+	}
+	if *recordFlag {
+		data, err := json.MarshalIndent(rec, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(goldenPath(pc.id), append(data, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -377,5 +415,22 @@ func TestOutputOff(t *testing.T) {
 	r := run(t, srv.Endpoint(), "cognito-idp", "list-users", "--user-pool-id", vars["POOL"], "--output", "off", "--starting-token", "a___b___c")
 	if want := "\naws: [ERROR]: Bad starting token: a___b___c\n"; r.Stderr != want || r.Exit != 255 {
 		t.Errorf("bad token with --output off: exit %d, stderr %q; want 255, %q", r.Exit, r.Stderr, want)
+	}
+}
+
+// TestReadOnlyCases: only cases made of list calls may share the fixture.
+func TestReadOnlyCases(t *testing.T) {
+	for _, tc := range []struct {
+		pc   pageCase
+		want bool
+	}{
+		{c("r", "cognito-idp list-users --user-pool-id $POOL", "cognito-idp admin-list-groups-for-user --username u01"), true},
+		{c("w", "cognito-idp list-users --user-pool-id $POOL", "cognito-idp admin-create-user --username x"), false},
+		{c("d", "cognito-idp delete-group --group-name g1"), false},
+		{c("short", "cognito-idp"), false},
+	} {
+		if got := tc.pc.readOnly(); got != tc.want {
+			t.Errorf("%s: readOnly() = %v, want %v", tc.pc.id, got, tc.want)
+		}
 	}
 }
