@@ -12,7 +12,6 @@
 package transport
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -308,7 +307,7 @@ func rewire(stack *middleware.Stack, op string, body []byte, out *Response, st *
 			}
 			req.Header.Set("X-Amz-Target", "AWSCognitoIdentityProviderService."+op)
 			req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-			r, err := req.SetStream(bytes.NewReader(body))
+			r, err := req.SetStream(newRequestBody(body))
 			if err != nil {
 				return middleware.SerializeOutput{}, middleware.Metadata{}, err
 			}
