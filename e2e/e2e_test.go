@@ -1,11 +1,13 @@
 package e2e
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -125,18 +127,13 @@ func TestGolden(t *testing.T) {
 			}
 		}
 	}
-	moto := motoserver.StartT(t)
-	proxy, err := StartProxy(moto.Endpoint())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { proxy.Close() })
-	r := &Runner{Binary: h.binary, DataPath: h.dataPath, Moto: moto, Proxy: proxy, Scratch: h.scratch}
-	if *recordFlag {
-		r.Translate = translateIfOld
-	}
+	runners := startRunners(t, min(maxRunners, runtime.GOMAXPROCS(0)))
 	for _, c := range cases {
 		t.Run(c.ID, func(t *testing.T) {
+			t.Parallel()
+			// Every case resets its runner's moto, so any free runner will do.
+			r := <-runners
+			defer func() { runners <- r }()
 			steps, err := r.RunCase(c)
 			if err != nil {
 				t.Fatal(err)
@@ -157,6 +154,55 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// maxRunners bounds the moto servers TestGolden runs cases on at once: CI
+// machines have two cores, and each case keeps one busy at most.
+const maxRunners = 2
+
+// startRunners starts n moto servers (concurrently: each takes a second or
+// two to start) with a recording proxy in front of each, all stopped when
+// t ends, and hands them out through a channel that holds the idle ones.
+func startRunners(t *testing.T, n int) chan *Runner {
+	t.Helper()
+	n = max(n, 1)
+	motos := make([]*motoserver.Server, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range motos {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			motos[i], errs[i] = motoserver.Start()
+		}()
+	}
+	wg.Wait()
+	for _, m := range motos {
+		if m != nil {
+			t.Cleanup(func() {
+				if err := m.Stop(); err != nil {
+					t.Logf("stopping moto: %v", err)
+				}
+			})
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	runners := make(chan *Runner, n)
+	for _, moto := range motos {
+		proxy, err := StartProxy(moto.Endpoint())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { proxy.Close() })
+		r := &Runner{Binary: h.binary, DataPath: h.dataPath, Moto: moto, Proxy: proxy, Scratch: h.scratch}
+		if *recordFlag {
+			r.Translate = translateIfOld
+		}
+		runners <- r
+	}
+	return runners
 }
 
 // translateIfOld applies the 2.9.19 → 2.36.7 error translation unless the
