@@ -128,23 +128,9 @@ func visit(m *model.Model, shape *model.Shape, v any) (any, error) {
 		}
 		return mp, nil
 	case "integer", "long":
-		switch x := v.(type) {
-		case string:
-			return pyconv.Int(x)
-		case []byte:
-			return pyconv.IntBytes(x)
-		case int64:
-			return x, nil
-		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyfmt.TypeName(v))}
+		return pyconv.IntOf(v)
 	case "float", "double":
-		switch x := v.(type) {
-		case string:
-			return pyconv.Float(x)
-		case float64:
-			return x, nil
-		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyfmt.TypeName(v))}
+		return pyconv.FloatOf(v)
 	case "boolean":
 		s, ok := v.(string)
 		if !ok {

@@ -337,23 +337,9 @@ func unpackComplex(m *model.Model, shape *model.Shape, value any, cliName string
 func unpackScalar(shape *model.Shape, value any) (any, error) {
 	switch shape.Type {
 	case "integer", "long":
-		switch x := value.(type) {
-		case string:
-			return pyconv.Int(x)
-		case []byte:
-			return pyconv.IntBytes(x)
-		case int64:
-			return x, nil
-		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyfmt.TypeName(value))}
+		return pyconv.IntOf(value)
 	case "float", "double":
-		switch x := value.(type) {
-		case string:
-			return pyconv.Float(x)
-		case int64:
-			return float64(x), nil
-		}
-		return nil, &pyconv.TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyfmt.TypeName(value))}
+		return pyconv.FloatOf(value)
 	case "boolean":
 		switch x := value.(type) {
 		case string:

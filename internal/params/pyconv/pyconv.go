@@ -300,3 +300,32 @@ func b64val(c byte) (byte, bool) {
 	}
 	return 0, false
 }
+
+// IntOf is Python's int(v) for the values a command line can produce:
+// text, bytes, or an integer already converted. Anything else is the
+// TypeError Python raises.
+func IntOf(v any) (any, error) {
+	switch x := v.(type) {
+	case string:
+		return Int(x)
+	case []byte:
+		return IntBytes(x)
+	case int64:
+		return x, nil
+	}
+	return nil, &TypeError{Msg: fmt.Sprintf("int() argument must be a string, a bytes-like object or a real number, not '%s'", pyfmt.TypeName(v))}
+}
+
+// FloatOf is Python's float(v) for text and numbers; anything else is the
+// TypeError Python raises.
+func FloatOf(v any) (any, error) {
+	switch x := v.(type) {
+	case string:
+		return Float(x)
+	case int64:
+		return float64(x), nil
+	case float64:
+		return x, nil
+	}
+	return nil, &TypeError{Msg: fmt.Sprintf("float() argument must be a string or a real number, not '%s'", pyfmt.TypeName(v))}
+}
