@@ -7,13 +7,12 @@ import (
 	"io"
 	"math"
 	"math/big"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/cognito-cli/aws/internal/document"
+	"github.com/cognito-cli/aws/internal/yamlres"
 )
 
 // The reference dumps YAML with ruamel.yaml's safe dumper, which hands its
@@ -679,22 +678,6 @@ func (e *yamlEmitter) writeLiteral(s string) {
 	}
 }
 
-// YAML 1.2 implicit resolvers of ruamel.yaml (resolver.py): a string that
-// matches one must be quoted to stay a string.
-var (
-	reYAMLBool  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
-	reYAMLFloat = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	})
-	reYAMLInt = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
-	})
-	reYAMLNull = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
-	reYAMLTime = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
-	})
-)
-
 // resolvesToStr is true when ruamel's resolver reads s, written plain, back
 // as a string. Python's `$` also matches before a final newline, but such
 // strings are never plain anyway.
@@ -704,7 +687,7 @@ func resolvesToStr(s string) bool {
 	}
 	switch s[0] {
 	case 't', 'T', 'f', 'F':
-		if reYAMLBool().MatchString(s) {
+		if yamlres.Bool().MatchString(s) {
 			return false
 		}
 	case '<':
@@ -720,18 +703,18 @@ func resolvesToStr(s string) bool {
 			return false
 		}
 	case '~', 'n', 'N':
-		if reYAMLNull().MatchString(s) {
+		if yamlres.Null().MatchString(s) {
 			return false
 		}
 	}
 	if strings.ContainsRune("-+0123456789.", rune(s[0])) {
-		if reYAMLFloat().MatchString(s) {
+		if yamlres.Float().MatchString(s) {
 			return false
 		}
-		if s[0] != '.' && reYAMLInt().MatchString(s) {
+		if s[0] != '.' && yamlres.Int().MatchString(s) {
 			return false
 		}
-		if s[0] >= '0' && s[0] <= '9' && reYAMLTime().MatchString(s) {
+		if s[0] >= '0' && s[0] <= '9' && yamlres.Timestamp().MatchString(s) {
 			return false
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/cognito-cli/aws/internal/clierr"
 	"github.com/cognito-cli/aws/internal/document"
 	"github.com/cognito-cli/aws/internal/pyfmt"
+	"github.com/cognito-cli/aws/internal/yamlres"
 )
 
 // How the reference treats --cli-input-json / --cli-input-yaml (awscli
@@ -414,20 +415,6 @@ func tagged(n *yaml.Node) (any, error) {
 // errPlain marks a plain scalar the reference's constructor crashes on.
 var errPlain = &struct{ s string }{"unconstructable"}
 
-var (
-	reBool  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`) })
-	reFloat = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
-	})
-	reInt = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$`)
-	})
-	reNull = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:~|null|Null|NULL|)$`) })
-	reTime = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$`)
-	})
-)
-
 // resolvePlain resolves and constructs a plain scalar with ruamel.yaml's
 // YAML 1.2 implicit resolvers, tried in its order for the first character.
 // isStr reports that it stays a string.
@@ -445,19 +432,19 @@ func resolveTagged(s string) (any, string) {
 		// The value and merge tags have no constructor as values.
 		return errPlain, "!!value"
 	}
-	if strings.IndexByte("tTfF", first) >= 0 && reBool().MatchString(s) {
+	if strings.IndexByte("tTfF", first) >= 0 && yamlres.Bool().MatchString(s) {
 		return s[0] == 't' || s[0] == 'T', "!!bool"
 	}
-	if strings.IndexByte("-+0123456789.", first) >= 0 && s != "" && reFloat().MatchString(s) {
+	if strings.IndexByte("-+0123456789.", first) >= 0 && s != "" && yamlres.Float().MatchString(s) {
 		return yamlFloat(s), "!!float"
 	}
-	if strings.IndexByte("-+0123456789", first) >= 0 && s != "" && reInt().MatchString(s) {
+	if strings.IndexByte("-+0123456789", first) >= 0 && s != "" && yamlres.Int().MatchString(s) {
 		return yamlInt(s), "!!int"
 	}
-	if (s == "" || strings.IndexByte("~nN", first) >= 0) && reNull().MatchString(s) {
+	if (s == "" || strings.IndexByte("~nN", first) >= 0) && yamlres.Null().MatchString(s) {
 		return nil, "!!null"
 	}
-	if strings.IndexByte("0123456789", first) >= 0 && s != "" && reTime().MatchString(s) {
+	if strings.IndexByte("0123456789", first) >= 0 && s != "" && yamlres.Timestamp().MatchString(s) {
 		ts, ok := yamlTimestamp(s)
 		if !ok {
 			return errPlain, "!!timestamp"
